@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Builds //fuzz:zone_parser_fuzzer with --config=fuzz (clang-14, libFuzzer,
+# ASan, UBSan) and fuzzes the zone parser for SECONDS seconds (default 30).
+# tools/test.sh runs it as part of the test command; run it longer by hand:
+#
+#   fuzz/run.sh 3600
+#
+# The build uses its own output base ("$(bazel info output_base)-fuzz"), so
+# switching to clang never invalidates the normal gcc build. Seeds are the
+# target's `data` (the shared corpora's zone files, read-only) plus a scratch
+# corpus that keeps what the run finds until the next run; zone.dict is the
+# dictionary. The fuzzer runs in an empty scratch folder holding two small
+# zones, so the $INCLUDEs it makes up find something (or nothing) there and
+# never reach the project's files.
+#
+# Exit status: 0 when the run ends without a crash, leak, timeout, undefined
+# behaviour or out-of-memory; 1 when it finds one (the input is kept in
+# $WORK/artifacts, printed below, with the log); 2 when it does not build.
+# Environment: CI set: shut the fuzz Bazel server down afterwards.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
+
+seconds=${1:-30}
+if [[ $# -gt 1 || ! "$seconds" =~ ^[0-9]+$ ]]; then
+  echo "usage: fuzz/run.sh [SECONDS]" >&2
+  exit 2
+fi
+target=//fuzz:zone_parser_fuzzer
+flags=(--curses=no --show_progress_rate_limit=30)
+[ -t 1 ] || flags+=(--color=no)
+
+output_base=$(bazel info output_base </dev/null) || exit 2
+fuzz_base="$output_base-fuzz"
+bazel_fuzz=(bazel --output_base="$fuzz_base" --max_idle_secs=900)
+work="$fuzz_base/zonelint-fuzz"
+shutdown() {
+  [ -n "${CI:-}" ] && "${bazel_fuzz[@]}" shutdown </dev/null >/dev/null 2>&1
+  return 0
+}
+
+echo "fuzz/run.sh: building $target (clang-14, libFuzzer, ASan, UBSan)"
+if ! "${bazel_fuzz[@]}" build "${flags[@]}" --config=fuzz "$target" </dev/null ||
+   ! bin_dir=$("${bazel_fuzz[@]}" info --config=fuzz bazel-bin </dev/null); then
+  echo "fuzz/run.sh: $target FAILED TO BUILD" >&2
+  shutdown
+  exit 2
+fi
+shutdown
+fuzzer="$bin_dir/fuzz/zone_parser_fuzzer"
+
+# The dictionary and the seed folders, from the runfiles manifest: the first
+# *.dict file is passed with -dict=, the folders of all other files are
+# corpora (libFuzzer reads folders recursively: nested ones are dropped).
+mapfile -t fuzz_args < <(python3 - "$fuzzer" <<'PY'
+import os, sys
+
+fuzzer = sys.argv[1]
+dicts, dirs = [], set()
+try:
+    manifest = open(fuzzer + ".runfiles_manifest", encoding="utf-8")
+except OSError:
+    manifest = []
+for line in manifest:
+    parts = line.rstrip("\n").split(" ", 1)
+    if len(parts) != 2 or not parts[1]:
+        continue
+    real = parts[1]
+    if os.path.realpath(real) == os.path.realpath(fuzzer) or "/_solib_" in real:
+        continue
+    if real.endswith(".dict"):
+        dicts.append("-dict=" + real)
+    else:
+        dirs.add(os.path.dirname(real))
+top = sorted(d for d in dirs
+             if not any(d != o and d.startswith(o + "/") for o in dirs))
+for arg in sorted(dicts)[:1] + top:
+    print(arg)
+PY
+)
+
+rm -rf "$work/artifacts" "$work/cwd"
+mkdir -p "$work/corpus" "$work/artifacts" "$work/cwd"
+printf 'www 300 IN A 192.0.2.1\n$INCLUDE loop.zone\n' >"$work/cwd/a.zone"
+printf '$INCLUDE a.zone sub\nmail MX 10 www\n' >"$work/cwd/loop.zone"
+echo "fuzz/run.sh: running $target for ${seconds}s" \
+  "(dictionary and seeds: ${fuzz_args[*]:-none})"
+(cd "$work/cwd" && UBSAN_OPTIONS=print_stacktrace=1 \
+  timeout -k 10 $((seconds + 300)) "$fuzzer" \
+  -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+  -rss_limit_mb=2048 -print_final_stats=1 \
+  -artifact_prefix="$work/artifacts/" \
+  "$work/corpus" "${fuzz_args[@]}" </dev/null >"$work/log" 2>&1)
+rc=$?
+if [ "$rc" -eq 0 ]; then
+  grep -E '^(Done|stat::number_of_executed_units)' "$work/log"
+  echo "fuzz/run.sh: $target PASSED (${seconds}s, no crash)"
+  exit 0
+fi
+tail -n 80 "$work/log"
+echo "fuzz/run.sh: $target FAILED (exit $rc); full log $work/log," \
+  "crashing inputs in $work/artifacts/" >&2
+exit 1

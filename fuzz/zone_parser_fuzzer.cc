@@ -1,0 +1,95 @@
+// libFuzzer target for the whole pipeline: the bytes are parsed as a zone
+// (once with the origin "example.com.", once with no origin at all), every
+// rule runs, and the diagnostics are formatted as text and as JSON. Any
+// crash, leak or undefined behaviour on the way is a bug.
+//
+// Build and run: fuzz/run.sh SECONDS (see there).
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/format.h"
+#include "lint/runner.h"
+#include "lint/session.h"
+#include "parser/zone_parser.h"
+
+namespace {
+
+// Small limits so that the fuzzer reaches them quickly instead of spending
+// its time on million-record $GENERATE lines.
+zonelint::ParseOptions Options(std::string origin) {
+  zonelint::ParseOptions options;
+  options.origin = std::move(origin);
+  options.origin_from_file_name = false;
+  options.max_include_depth = 4;
+  options.max_generate_records = 4096;
+  options.max_entry_bytes = 16384;
+  return options;
+}
+
+// Strict UTF-8 (no overlong forms, surrogates or code points past
+// U+10FFFF): what JsonString promises whatever the input bytes are.
+bool IsValidUtf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t n;
+    uint32_t cp;
+    if ((c & 0xe0) == 0xc0) {
+      n = 2, cp = c & 0x1f;
+    } else if ((c & 0xf0) == 0xe0) {
+      n = 3, cp = c & 0x0f;
+    } else if ((c & 0xf8) == 0xf0) {
+      n = 4, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xc0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3f);
+    }
+    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < kMin[n] || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+void Run(const std::string& text, const zonelint::ParseOptions& options) {
+  zonelint::Session session;
+  // The name is not a domain, so the file name gives no origin either.
+  session.AddText("fuzz-input", text, options);
+  std::vector<zonelint::Diagnostic> diagnostics =
+      session.Lint(zonelint::LintConfig());
+  std::string out;
+  zonelint::FormatOptions format;
+  format.format = zonelint::OutputFormat::kText;
+  zonelint::FormatDiagnostics(session.sources(), diagnostics, format, &out);
+  format.color = true;
+  zonelint::FormatDiagnostics(session.sources(), diagnostics, format, &out);
+  format.format = zonelint::OutputFormat::kJson;
+  std::string json;
+  zonelint::FormatDiagnostics(session.sources(), diagnostics, format, &json);
+  if (!IsValidUtf8(json)) __builtin_trap();
+  format.format = zonelint::OutputFormat::kGcc;
+  zonelint::FormatDiagnostics(session.sources(), diagnostics, format, &out);
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  Run(text, Options("example.com."));
+  Run(text, Options(""));
+  return 0;
+}

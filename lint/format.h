@@ -1,0 +1,34 @@
+// Output formats for diagnostics: text (clang-like, with the source line,
+// a caret and a help line), gcc (one line each) and json.
+#ifndef ZONELINT_LINT_FORMAT_H_
+#define ZONELINT_LINT_FORMAT_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/diagnostic.h"
+#include "parser/source.h"
+
+namespace zonelint {
+
+enum class OutputFormat { kText, kGcc, kJson };
+
+bool ParseOutputFormat(std::string_view text, OutputFormat* format);
+
+struct FormatOptions {
+  OutputFormat format = OutputFormat::kText;
+  bool color = false;
+};
+
+// Appends the formatted diagnostics to *out.
+void FormatDiagnostics(const SourceSet& sources,
+                       const std::vector<Diagnostic>& diagnostics,
+                       const FormatOptions& options, std::string* out);
+
+// JSON string literal of `s` (valid UTF-8 out, whatever the bytes in).
+std::string JsonString(std::string_view s);
+
+}  // namespace zonelint
+
+#endif  // ZONELINT_LINT_FORMAT_H_

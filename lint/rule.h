@@ -1,0 +1,63 @@
+// Rules: what each one is (RuleInfo) and the interface it implements.
+// A rule reads the parsed zones and emits diagnostics into a RuleSink; it
+// never prints and never reads configuration (lint/runner.cc applies
+// suppressions, severity overrides and the fail level).
+#ifndef ZONELINT_LINT_RULE_H_
+#define ZONELINT_LINT_RULE_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "lint/diagnostic.h"
+#include "parser/name.h"
+#include "parser/source.h"
+#include "parser/zone.h"
+
+namespace zonelint {
+
+struct RuleInfo {
+  std::string_view id;        // kebab-case, prefixed by area: "zone-syntax"
+  Severity severity;          // the default
+  std::string_view summary;   // one line, for --list-rules and the README
+};
+
+// Everything linted together: the files, the shared name table and the
+// zones (several zone files given at once form one universe).
+struct LintContext {
+  const SourceSet& sources;
+  const NameTable& names;
+  const std::vector<std::unique_ptr<Zone>>& zones;
+};
+
+// What a rule emits into: fills in the rule id and default severity.
+class RuleSink {
+ public:
+  RuleSink(const RuleInfo& info, DiagnosticSink* sink)
+      : info_(info), sink_(sink) {}
+  void Emit(SourceRange range, std::string message, std::string help) {
+    sink_->Emit({info_.id, info_.severity, range, std::move(message),
+                 std::move(help)});
+  }
+
+ private:
+  const RuleInfo& info_;
+  DiagnosticSink* sink_;
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleInfo& info() const = 0;
+  virtual void Check(const LintContext& context, RuleSink& sink) const = 0;
+};
+
+// Every rule, sorted by id (rules/registry.cc).
+const std::vector<const Rule*>& AllRules();
+// nullptr when no rule has this id.
+const Rule* FindRule(std::string_view id);
+
+}  // namespace zonelint
+
+#endif  // ZONELINT_LINT_RULE_H_

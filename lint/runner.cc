@@ -1,0 +1,99 @@
+#include "lint/runner.h"
+
+#include <algorithm>
+
+#include "util/strings.h"
+
+namespace zonelint {
+namespace {
+
+// True when `comment_text` (a line) has `marker` followed by a list that
+// names `rule` or "all".
+bool ListsRule(std::string_view line, std::string_view marker,
+               std::string_view rule) {
+  size_t at = line.find(marker);
+  while (at != std::string_view::npos) {
+    // The marker must be inside a comment.
+    size_t semicolon = line.rfind(';', at);
+    if (semicolon != std::string_view::npos) {
+      std::string_view rest = line.substr(at + marker.size());
+      size_t end = rest.find(';');
+      rest = rest.substr(0, end);
+      for (std::string_view item : Split(rest, ',')) {
+        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) {
+          item.remove_prefix(1);
+        }
+        size_t stop = item.find_first_of(" \t\r");
+        if (stop != std::string_view::npos) item = item.substr(0, stop);
+        if (item == rule || item == "all") return true;
+      }
+    }
+    at = line.find(marker, at + 1);
+  }
+  return false;
+}
+
+bool Suppressed(const SourceSet& sources, const Diagnostic& d) {
+  if (d.range.file == kNoFile) return false;
+  const Source& src = sources.Get(d.range.file);
+  std::string_view text = src.text();
+  if (text.find("zonelint-disable") == std::string_view::npos) return false;
+  uint32_t line = src.Locate(d.range.begin).line;
+  if (ListsRule(src.Line(line), "zonelint-disable-line", d.rule)) return true;
+  if (line > 1 &&
+      ListsRule(src.Line(line - 1), "zonelint-disable-next-line", d.rule)) {
+    return true;
+  }
+  size_t at = text.find("zonelint-disable-file");
+  while (at != std::string_view::npos) {
+    size_t begin = text.rfind('\n', at);
+    begin = begin == std::string_view::npos ? 0 : begin + 1;
+    size_t end = text.find('\n', at);
+    if (ListsRule(text.substr(begin, end == std::string_view::npos
+                                         ? std::string_view::npos
+                                         : end - begin),
+                  "zonelint-disable-file", d.rule)) {
+      return true;
+    }
+    at = text.find("zonelint-disable-file", at + 1);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> RunLint(const LintContext& context,
+                                const LintConfig& config) {
+  VectorSink sink;
+  for (const Rule* rule : AllRules()) {
+    const RuleInfo& info = rule->info();
+    if (std::find(config.disabled.begin(), config.disabled.end(), info.id) !=
+        config.disabled.end()) {
+      continue;
+    }
+    RuleSink rule_sink(info, &sink);
+    rule->Check(context, rule_sink);
+  }
+  std::vector<Diagnostic> out;
+  out.reserve(sink.diagnostics.size());
+  for (Diagnostic& d : sink.diagnostics) {
+    if (Suppressed(context.sources, d)) continue;
+    for (const auto& [id, severity] : config.severity) {
+      if (id == d.rule) d.severity = severity;
+    }
+    out.push_back(std::move(d));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.range.file != b.range.file) {
+                       return a.range.file < b.range.file;
+                     }
+                     if (a.range.begin != b.range.begin) {
+                       return a.range.begin < b.range.begin;
+                     }
+                     return a.rule < b.rule;
+                   });
+  return out;
+}
+
+}  // namespace zonelint

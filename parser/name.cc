@@ -1,0 +1,170 @@
+#include "parser/name.h"
+
+#include <cstring>
+
+namespace zonelint {
+namespace {
+
+bool IsPlainByte(unsigned char c) {
+  if (c <= 0x20 || c >= 0x7f) return false;
+  switch (c) {
+    case '.': case '\\': case '"': case '(': case ')': case ';': case '@':
+    case '$':
+      return false;
+    default:
+      return true;
+  }
+}
+
+void AppendByte(unsigned char c, std::string* out) {
+  if (IsPlainByte(c)) {
+    out->push_back((c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32)
+                                          : static_cast<char>(c));
+    return;
+  }
+  char buf[4] = {'\\', static_cast<char>('0' + c / 100),
+                 static_cast<char>('0' + c / 10 % 10),
+                 static_cast<char>('0' + c % 10)};
+  out->append(buf, 4);
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+Origin MakeOrigin(std::string_view canonical) {
+  Origin o{std::string(canonical), 1};
+  if (canonical == ".") return o;
+  // Count wire bytes: one length byte per label plus the label bytes.
+  uint32_t len = 1;
+  for (size_t i = 0; i < canonical.size(); ++i) {
+    char c = canonical[i];
+    if (c == '.') {
+      ++len;
+    } else if (c == '\\') {
+      ++len;
+      i += 3;
+    } else {
+      ++len;
+    }
+  }
+  o.wire_length = len;
+  return o;
+}
+
+bool IsAbsoluteText(std::string_view text) {
+  if (text.empty() || text.back() != '.') return false;
+  // Count the backslashes before the final dot: an odd count escapes it,
+  // unless they belong to a \DDD escape (which ends in a digit, not '\').
+  size_t n = 0;
+  for (size_t i = text.size() - 1; i > 0 && text[i - 1] == '\\'; --i) ++n;
+  return n % 2 == 0;
+}
+
+NameError ParseName(std::string_view text, const Origin* origin,
+                    std::string* out, bool* relative) {
+  out->clear();
+  *relative = false;
+  if (text.empty()) return NameError::kEmpty;
+  if (text == ".") {
+    out->push_back('.');
+    return NameError::kOk;
+  }
+  uint32_t wire = 1;  // the root label
+  uint32_t label = 0;
+  bool absolute = false;
+  size_t i = 0;
+  const size_t n = text.size();
+  while (i < n) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '.') {
+      if (label == 0) return NameError::kEmptyLabel;
+      out->push_back('.');
+      wire += label + 1;
+      label = 0;
+      ++i;
+      if (i == n) absolute = true;
+      continue;
+    }
+    if (c == '\\') {
+      if (i + 1 >= n) return NameError::kBadEscape;
+      if (IsDigit(text[i + 1])) {
+        // "\DDD" needs exactly three digits.
+        if (i + 3 >= n || !IsDigit(text[i + 2]) || !IsDigit(text[i + 3])) {
+          return NameError::kBadEscape;
+        }
+        int v = (text[i + 1] - '0') * 100 + (text[i + 2] - '0') * 10 +
+                (text[i + 3] - '0');
+        if (v > 255) return NameError::kBadEscape;
+        c = static_cast<unsigned char>(v);
+        i += 4;
+      } else {
+        c = static_cast<unsigned char>(text[i + 1]);
+        i += 2;
+      }
+    } else {
+      ++i;
+    }
+    if (++label > 63) return NameError::kLabelTooLong;
+    AppendByte(c, out);
+  }
+  if (!absolute) {
+    // The last label had no dot after it.
+    wire += label + 1;
+    out->push_back('.');
+    *relative = true;
+    if (origin != nullptr) {
+      if (wire - 1 + origin->wire_length > 255) return NameError::kNameTooLong;
+      if (origin->text != ".") out->append(origin->text);
+      return NameError::kOk;
+    }
+  }
+  if (wire > 255) return NameError::kNameTooLong;
+  return NameError::kOk;
+}
+
+bool IsAtOrBelow(std::string_view name, std::string_view apex) {
+  if (apex == ".") return true;
+  if (name.size() < apex.size()) return false;
+  if (name.size() == apex.size()) return name == apex;
+  return name.substr(name.size() - apex.size()) == apex &&
+         name[name.size() - apex.size() - 1] == '.';
+}
+
+std::string_view ParentName(std::string_view name) {
+  if (name == ".") return name;
+  size_t dot = name.find('.');
+  if (dot + 1 >= name.size()) return ".";
+  return name.substr(dot + 1);
+}
+
+std::string_view NameTable::Store(std::string_view s) {
+  if (s.size() > free_size_) {
+    size_t size = std::max<size_t>(1 << 16, s.size());
+    blocks_.emplace_back(new char[size]);
+    free_ = blocks_.back().get();
+    free_size_ = size;
+  }
+  std::memcpy(free_, s.data(), s.size());
+  std::string_view stored(free_, s.size());
+  free_ += s.size();
+  free_size_ -= s.size();
+  return stored;
+}
+
+NameId NameTable::Intern(std::string_view canonical) {
+  auto it = index_.find(canonical);
+  if (it != index_.end()) return it->second;
+  std::string_view stored = Store(canonical);
+  NameId id = static_cast<NameId>(names_.size());
+  names_.push_back(stored);
+  index_.emplace(stored, id);
+  return id;
+}
+
+NameId NameTable::Find(std::string_view canonical) const {
+  auto it = index_.find(canonical);
+  return it == index_.end() ? kNoName : it->second;
+}
+
+}  // namespace zonelint

@@ -1,0 +1,159 @@
+// The command line: output formats, exit status, options.
+#include "lint/cli.h"
+
+#include <unistd.h>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "tests/test_paths.h"
+
+namespace zonelint::testing {
+namespace {
+
+struct Result {
+  int status;
+  std::string out;
+  std::string err;
+};
+
+Result RunZonelint(std::vector<std::string> args, const std::string& input = "") {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  int status = RunCli(args, in, out, err, /*out_is_terminal=*/false);
+  return {status, out.str(), err.str()};
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override { ASSERT_EQ(::chdir(ProjectRoot().c_str()), 0); }
+};
+
+constexpr char kBad[] =
+    "$ORIGIN example.com.\n"
+    "$TTL 3600\n"
+    "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+    "@ NS ns1\n"
+    "ns1 A 192.0.2.300\n"
+    "@ MX 10 mail.example.com\n";
+
+TEST_F(CliTest, TextFormatHasCaretAndHelp) {
+  Result r = RunZonelint({"--stdin-filename=example.com.zone", "-"}, kBad);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("example.com.zone:5:7: error: invalid A address "
+                       "'192.0.2.300' [zone-rdata]\n"
+                       "  ns1 A 192.0.2.300\n"
+                       "        ^~~~~~~~~~~\n"
+                       "  help: expected an IPv4 address"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("1 error, 1 warning, 0 info\n"), std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find("\033["), std::string::npos) << "no colour to a pipe";
+}
+
+TEST_F(CliTest, GccFormatIsOneLineEach) {
+  Result r = RunZonelint({"--format=gcc", "-"}, kBad);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out,
+            "<stdin>:5:7: error: invalid A address '192.0.2.300' [zone-rdata]\n"
+            "<stdin>:6:9: warning: 'mail.example.com' has no trailing dot, so "
+            "it means 'mail.example.com.example.com.' "
+            "[zone-missing-trailing-dot]\n");
+}
+
+TEST_F(CliTest, JsonFormat) {
+  Result r = RunZonelint({"--format", "json", "-"}, kBad);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out.rfind("{\"version\":1,\"diagnostics\":[{\"file\":\"<stdin>\","
+                        "\"line\":5,\"column\":7,\"end_line\":5,"
+                        "\"end_column\":18,\"severity\":\"error\","
+                        "\"rule\":\"zone-rdata\",",
+                        0),
+            0u)
+      << r.out;
+  EXPECT_EQ(r.out.substr(r.out.size() - 3), "]}\n");
+}
+
+TEST_F(CliTest, ColorAlways) {
+  Result r = RunZonelint({"--color=always", "-"}, kBad);
+  EXPECT_NE(r.out.find("\033[1;31merror:"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, FailLevel) {
+  const std::string warn_only =
+      "$ORIGIN example.com.\n$TTL 60\n@ MX 10 mail.example.com\n";
+  EXPECT_EQ(RunZonelint({"-"}, warn_only).status, 1);
+  EXPECT_EQ(RunZonelint({"--fail-level=error", "-"}, warn_only).status, 0);
+  EXPECT_EQ(RunZonelint({"--fail-level=none", "-"}, kBad).status, 0);
+  EXPECT_EQ(RunZonelint({"--disable=zone-missing-trailing-dot", "-"}, warn_only).status,
+            0);
+  EXPECT_EQ(RunZonelint({"--severity=zone-missing-trailing-dot=info", "-"}, warn_only)
+                .status,
+            0);
+}
+
+TEST_F(CliTest, CleanZoneExitsZeroAndPrintsNothing) {
+  Result r = RunZonelint({"-"},
+                 "$ORIGIN example.com.\n$TTL 60\n"
+                 "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+                 "@ NS ns1\nns1 A 192.0.2.1\n");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(CliTest, InlineSuppression) {
+  Result r = RunZonelint({"--format=gcc", "-"},
+                 "$ORIGIN example.com.\n$TTL 60\n"
+                 "; zonelint-disable-next-line zone-missing-trailing-dot\n"
+                 "@ MX 10 mail.example.com\n"
+                 "@ MX 20 mx.example.com ; zonelint-disable-line all\n");
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST_F(CliTest, UsageAndIoErrorsExitTwo) {
+  EXPECT_EQ(RunZonelint({}).status, 2);
+  EXPECT_EQ(RunZonelint({"--bogus"}).status, 2);
+  EXPECT_EQ(RunZonelint({"--format=xml", "-"}).status, 2);
+  EXPECT_EQ(RunZonelint({"--disable=no-such-rule", "-"}).status, 2);
+  Result r = RunZonelint({"/nonexistent/zone.db"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("no such file"), std::string::npos) << r.err;
+  EXPECT_EQ(RunZonelint({"--explain=no-such-rule"}).status, 2);
+}
+
+TEST_F(CliTest, InformationalCommands) {
+  Result help = RunZonelint({"--help"});
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("Usage: zonelint"), std::string::npos);
+  Result version = RunZonelint({"--version"});
+  EXPECT_EQ(version.out, std::string("zonelint ") + kVersion + "\n");
+  Result list = RunZonelint({"--list-rules"});
+  EXPECT_NE(list.out.find("zone-syntax"), std::string::npos);
+  EXPECT_NE(list.out.find("error"), std::string::npos);
+  Result explain = RunZonelint({"--explain", "zone-ttl-mismatch"});
+  EXPECT_EQ(explain.status, 0);
+  EXPECT_EQ(explain.out.rfind("# zone-ttl-mismatch\n", 0), 0u);
+}
+
+TEST_F(CliTest, OriginFromOptionAndFileName) {
+  const std::string zone = "@ 60 MX 10 mail.example.com\n";
+  Result by_option = RunZonelint({"--format=gcc", "--origin=example.com", "-"}, zone);
+  EXPECT_NE(by_option.out.find("mail.example.com.example.com."),
+            std::string::npos)
+      << by_option.out;
+  Result by_name =
+      RunZonelint({"--format=gcc", "--stdin-filename=db.example.com", "-"}, zone);
+  EXPECT_NE(by_name.out.find("mail.example.com.example.com."),
+            std::string::npos)
+      << by_name.out;
+  Result none = RunZonelint({"--format=gcc", "-"}, zone);
+  EXPECT_NE(none.out.find("zone's origin is unknown"), std::string::npos)
+      << none.out;
+}
+
+}  // namespace
+}  // namespace zonelint::testing

@@ -9,6 +9,7 @@
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 #include "lint/session.h"
+#include "lint/spf_costs.h"
 #include "util/strings.h"
 
 namespace zonelint {
@@ -31,6 +32,9 @@ Options:
   --disable=RULE          do not run RULE (repeatable; comma lists allowed)
   --severity=RULE=LEVEL   report RULE at LEVEL (error, warning or info)
   --stdin-filename=NAME   the name to report for '-' (also gives the origin)
+  --spf-costs=FILE        SPF lookup costs of names outside the linted zones,
+                          one 'DOMAIN LOOKUPS [COMMENT]' a line; adds to and
+                          overrides the built-in table (repeatable)
   --list-rules            list the rules and exit
   --explain=RULE          print the documentation of RULE and exit
   --version               print the version and exit
@@ -53,6 +57,7 @@ struct Options {
   std::optional<Severity> fail_level = Severity::kWarning;
   LintConfig config;
   std::string stdin_filename;
+  std::vector<std::string> spf_costs;  // --spf-costs files, in order
   bool list_rules = false;
   std::string explain;
   bool version = false;
@@ -110,13 +115,13 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       std::string_view name;
       std::string* target;
     };
-    std::string format, fail_level, disable, severity;
+    std::string format, fail_level, disable, severity, spf_costs;
     const Valued kValued[] = {
         {"--origin", &o->origin},       {"--format", &format},
         {"--color", &o->color},         {"--fail-level", &fail_level},
         {"--disable", &disable},        {"--severity", &severity},
         {"--stdin-filename", &o->stdin_filename},
-        {"--explain", &o->explain}};
+        {"--spf-costs", &spf_costs},    {"--explain", &o->explain}};
     bool known = false;
     for (const Valued& v : kValued) {
       if (!TakeValue(args, &i, v.name, v.target, &matched)) {
@@ -128,6 +133,10 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       }
     }
     if (!known) return Cat("unknown option '", arg, "'");
+    if (arg.rfind("--spf-costs", 0) == 0) {
+      if (spf_costs.empty()) return "option --spf-costs needs a file";
+      o->spf_costs.push_back(spf_costs);
+    }
     if (!format.empty() && !ParseOutputFormat(format, &o->format.format)) {
       return Cat("unknown format '", format, "': use text, gcc or json");
     }
@@ -233,6 +242,17 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     return 2;
   }
   Session session;
+  if (!o.spf_costs.empty()) {
+    SpfCostTable costs;
+    for (const std::string& file : o.spf_costs) {
+      absl::Status status = costs.LoadFile(file);
+      if (!status.ok()) {
+        err << "zonelint: " << std::string(status.message()) << "\n";
+        return 2;
+      }
+    }
+    session.set_spf_costs(std::move(costs));
+  }
   bool io_error = false;
   bool stdin_used = false;
   for (const std::string& file : o.files) {

@@ -11,8 +11,11 @@
 #include <vector>
 
 #include "lint/diagnostic.h"
+#include "lint/spf_costs.h"
+#include "parser/mail_views.h"
 #include "parser/name.h"
 #include "parser/source.h"
+#include "parser/universe.h"
 #include "parser/zone.h"
 
 namespace zonelint {
@@ -24,11 +27,16 @@ struct RuleInfo {
 };
 
 // Everything linted together: the files, the shared name table and the
-// zones (several zone files given at once form one universe).
+// zones (several zone files given at once form one universe), the universe
+// that answers questions across them, the parsed mail records, and the
+// user's SPF cost table (--spf-costs; empty when none was given).
 struct LintContext {
   const SourceSet& sources;
   const NameTable& names;
   const std::vector<std::unique_ptr<Zone>>& zones;
+  const Universe& universe;
+  const MailViews& views;
+  const SpfCostTable& spf_costs;
 };
 
 // What a rule emits into: fills in the rule id and default severity.

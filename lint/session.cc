@@ -16,6 +16,13 @@ void Session::AddText(std::string name, std::string contents,
         options);
 }
 
+std::vector<Diagnostic> Session::Lint(const LintConfig& config) const {
+  Universe universe(names_, zones_);
+  MailViews views(universe, sources_);
+  return RunLint({sources_, names_, zones_, universe, views, spf_costs_},
+                 config);
+}
+
 void Session::Parse(FileId file, const ParseOptions& options) {
   auto zone = std::make_unique<Zone>(&names_);
   ParseZone(&sources_, file, options, zone.get());

@@ -5,11 +5,13 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
 #include "lint/rule.h"
 #include "lint/runner.h"
+#include "lint/spf_costs.h"
 #include "parser/name.h"
 #include "parser/source.h"
 #include "parser/zone.h"
@@ -26,10 +28,11 @@ class Session {
   void AddText(std::string name, std::string contents,
                const ParseOptions& options);
 
-  LintContext context() const { return {sources_, names_, zones_}; }
-  std::vector<Diagnostic> Lint(const LintConfig& config) const {
-    return RunLint(context(), config);
-  }
+  // The user's SPF cost table (--spf-costs) the SPF lookup rules read.
+  void set_spf_costs(SpfCostTable costs) { spf_costs_ = std::move(costs); }
+
+  // Runs every rule over all zones added so far.
+  std::vector<Diagnostic> Lint(const LintConfig& config) const;
 
   const SourceSet& sources() const { return sources_; }
   const std::vector<std::unique_ptr<Zone>>& zones() const { return zones_; }
@@ -40,6 +43,7 @@ class Session {
   SourceSet sources_;
   NameTable names_;
   std::vector<std::unique_ptr<Zone>> zones_;
+  SpfCostTable spf_costs_;
 };
 
 }  // namespace zonelint

@@ -7,7 +7,6 @@
 #include <string_view>
 
 #include "tao/pegtl.hpp"
-#include "tao/pegtl/contrib/uri.hpp"
 
 namespace zonelint {
 namespace grammar::field {
@@ -15,9 +14,42 @@ namespace grammar::field {
 namespace pegtl = tao::pegtl;
 
 // RFC 3986 section 3.2.2: dec-octet and IPv4address (no leading zeros, as
-// BIND's inet_pton demands) and IPv6address.
-using IPv4address = pegtl::uri::IPv4address;
-using IPv6address = pegtl::uri::IPv6address;
+// BIND's inet_pton demands) and IPv6address (RFC 4291 2.2). Not
+// pegtl::uri's: PEGTL 3.2.7's dec_octet (maximum_rule) reads one byte past
+// the end of its input when the input ends in a digit.
+// dec-octet = "25" %x30-35 / "2" %x30-34 DIGIT / "1" 2DIGIT
+//           / %x31-39 DIGIT / DIGIT           (longest alternative first)
+struct dec_octet
+    : pegtl::sor<
+          pegtl::seq<pegtl::one<'2'>, pegtl::one<'5'>, pegtl::range<'0', '5'>>,
+          pegtl::seq<pegtl::one<'2'>, pegtl::range<'0', '4'>, pegtl::digit>,
+          pegtl::seq<pegtl::one<'1'>, pegtl::digit, pegtl::digit>,
+          pegtl::seq<pegtl::range<'1', '9'>, pegtl::digit>, pegtl::digit> {};
+struct IPv4address
+    : pegtl::seq<dec_octet, pegtl::one<'.'>, dec_octet, pegtl::one<'.'>,
+                 dec_octet, pegtl::one<'.'>, dec_octet> {};
+struct h16 : pegtl::rep_min_max<1, 4, pegtl::xdigit> {};
+struct h16_colon : pegtl::seq<h16, pegtl::one<':'>> {};
+// ls32 = ( h16 ":" h16 ) / IPv4address
+struct ls32
+    : pegtl::sor<
+          pegtl::seq<h16, pegtl::one<':'>, h16, pegtl::not_at<pegtl::one<'.'>>>,
+          IPv4address> {};
+struct dcolon : pegtl::two<':'> {};
+// [ *(N)( h16 ":" ) h16 ] before a "::"
+template <unsigned N>
+struct h16_list : pegtl::opt<h16, pegtl::rep_opt<N, pegtl::one<':'>, h16>> {};
+struct IPv6address
+    : pegtl::sor<
+          pegtl::seq<pegtl::rep<6, h16_colon>, ls32>,
+          pegtl::seq<dcolon, pegtl::rep<5, h16_colon>, ls32>,
+          pegtl::seq<pegtl::opt<h16>, dcolon, pegtl::rep<4, h16_colon>, ls32>,
+          pegtl::seq<h16_list<1>, dcolon, pegtl::rep<3, h16_colon>, ls32>,
+          pegtl::seq<h16_list<2>, dcolon, pegtl::rep<2, h16_colon>, ls32>,
+          pegtl::seq<h16_list<3>, dcolon, h16_colon, ls32>,
+          pegtl::seq<h16_list<4>, dcolon, ls32>,
+          pegtl::seq<h16_list<5>, dcolon, h16>,
+          pegtl::seq<h16_list<6>, dcolon>> {};
 
 // A TTL: decimal seconds, or BIND's units "1w2d3h4m5s" (case-insensitive);
 // a last part may have no unit.

@@ -193,6 +193,7 @@ class ZoneParser {
            "pass --origin example.com., add '$ORIGIN example.com.' before "
            "the first record, or name the file after the zone");
     SetOrigin(MakeOrigin("."));
+    origin_is_fallback_ = true;
     return &*origin_;
   }
 
@@ -465,7 +466,12 @@ class ZoneParser {
     rec.type = type;
     // The first SOA's owner is the origin when nothing else gave one, for
     // its own rdata too ("example.com. SOA ns hostmaster ...").
-    if (type == rrtype::kSOA && soa_owner_ == kNoName) soa_owner_ = rec.owner;
+    // A root owner that comes from the fallback origin ('@' with no origin
+    // known) names no zone: the apex then stays unknown.
+    if (type == rrtype::kSOA && soa_owner_ == kNoName &&
+        !(origin_is_fallback_ && zone_->names().Text(rec.owner) == ".")) {
+      soa_owner_ = rec.owner;
+    }
     if (!Rdata(&rec, tokens, i + 1, end_of_entry, base_, false)) return;
     // TTL: explicit, $TTL, the previous record's (RFC 1035), or for a SOA
     // its minimum field (as BIND does).
@@ -577,6 +583,7 @@ class ZoneParser {
       if (id == kNoName) return;
       if (first_origin_ == kNoName) first_origin_ = id;
       SetOrigin(MakeOrigin(zone_->names().Text(id)));
+      origin_is_fallback_ = false;
     } else if (EqualsIgnoreCase(name, "$TTL")) {
       if (tokens.size() != 2) {
         ArgumentCount(tokens, 2, "$TTL takes one TTL");
@@ -962,6 +969,8 @@ class ZoneParser {
   uint64_t last_owner_generation_ = 0;
   bool last_owner_relative_ = false;
   NameId soa_owner_ = kNoName;
+  // The origin is the root only because none was known (reported once).
+  bool origin_is_fallback_ = false;
   NameId first_origin_ = kNoName;
 
   std::string scratch_;

@@ -7,6 +7,25 @@
 
 // X(id-as-identifier, factory function)
 #define ZONELINT_RULES(X)                               \
+  X(SpfDuplicateTermRule)       /* spf-duplicate-term */        \
+  X(SpfIncludeLoopRule)         /* spf-include-loop */          \
+  X(SpfIncludeNoSpfRule)        /* spf-include-no-spf */        \
+  X(SpfIpHostBitsRule)          /* spf-ip-host-bits */          \
+  X(SpfMultipleRecordsRule)     /* spf-multiple-records */      \
+  X(SpfMxTooManyRule)           /* spf-mx-too-many */           \
+  X(SpfNeutralAllRule)          /* spf-neutral-all */           \
+  X(SpfNoAllRule)               /* spf-no-all */                \
+  X(SpfPassAllRule)             /* spf-pass-all */              \
+  X(SpfPtrRule)                 /* spf-ptr */                   \
+  X(SpfRecordTooLongRule)       /* spf-record-too-long */       \
+  X(SpfRedirectIgnoredRule)     /* spf-redirect-ignored */      \
+  X(SpfSoftfailAllRule)         /* spf-softfail-all */          \
+  X(SpfSyntaxRule)              /* spf-syntax */                \
+  X(SpfTermsAfterAllRule)       /* spf-terms-after-all */       \
+  X(SpfTooManyLookupsRule)      /* spf-too-many-lookups */      \
+  X(SpfTooManyVoidLookupsRule)  /* spf-too-many-void-lookups */ \
+  X(SpfType99Rule)              /* spf-type99 */                \
+  X(SpfUnknownIncludeRule)      /* spf-unknown-include */       \
   X(ZoneCnameAndOtherDataRule)  /* zone-cname-and-other-data */ \
   X(ZoneIncludeRule)            /* zone-include */              \
   X(ZoneMissingTrailingDotRule) /* zone-missing-trailing-dot */ \

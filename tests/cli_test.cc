@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -153,6 +155,61 @@ TEST_F(CliTest, OriginFromOptionAndFileName) {
   Result none = RunZonelint({"--format=gcc", "-"}, zone);
   EXPECT_NE(none.out.find("zone's origin is unknown"), std::string::npos)
       << none.out;
+}
+
+// A file under the test's temporary directory holding `text`.
+std::string WriteTempFile(const std::string& name, const std::string& text) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  std::string path = std::string(dir != nullptr ? dir : "/tmp") + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST_F(CliTest, SpfCostsOption) {
+  const std::string zone =
+      "$ORIGIN example.com.\n$TTL 60\n"
+      "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+      "@ NS ns1\nns1 A 192.0.2.1\n"
+      "@ TXT \"v=spf1 include:spf.crm.example include:_spf.google.com "
+      "-all\"\n";
+  Result plain = RunZonelint({"--format=gcc", "-"}, zone);
+  EXPECT_EQ(plain.status, 0) << plain.out;
+  EXPECT_NE(plain.out.find("[spf-unknown-include]"), std::string::npos)
+      << plain.out;
+
+  // The table gives the unknown include a cost and overrides a built-in
+  // entry: 1 + 4 and 1 + 6 make 12 lookups.
+  const std::string costs = WriteTempFile(
+      "costs.txt", "# test costs\nspf.crm.example 4 CRM\n_spf.google.com 6\n");
+  Result r = RunZonelint({"--format=gcc", "--spf-costs", costs, "-"}, zone);
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_EQ(r.out.find("[spf-unknown-include]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("12 lookups: include:spf.crm.example (5, from " + costs +
+                       ":2), include:_spf.google.com (7, from " + costs +
+                       ":3) [spf-too-many-lookups]"),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(
+      RunZonelint({"--format=gcc", "--spf-costs=" + costs, "-"}, zone).status,
+      1);
+}
+
+TEST_F(CliTest, SpfCostsErrorsExitTwo) {
+  const std::string bad =
+      WriteTempFile("bad-costs.txt", "ok.example 1\nbroken.example lots\n");
+  Result r = RunZonelint({"--spf-costs", bad, "-"}, "");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find(bad + ":2: 'lots' is not a lookup count"),
+            std::string::npos)
+      << r.err;
+  Result missing = RunZonelint({"--spf-costs=/nonexistent/costs.txt", "-"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("/nonexistent/costs.txt"), std::string::npos)
+      << missing.err;
+  EXPECT_EQ(RunZonelint({"--spf-costs"}).status, 2);
+  EXPECT_EQ(RunZonelint({"--spf-costs=", "-"}).status, 2);
+  EXPECT_NE(RunZonelint({"--help"}).out.find("--spf-costs=FILE"),
+            std::string::npos);
 }
 
 }  // namespace

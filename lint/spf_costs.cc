@@ -1,0 +1,119 @@
+#include "lint/spf_costs.h"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "parser/name.h"
+#include "util/strings.h"
+
+namespace zonelint {
+namespace {
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r'; }
+
+// The next blank-separated word of `line` from *at, or "" at the end.
+std::string_view NextWord(std::string_view line, size_t* at) {
+  while (*at < line.size() && IsBlank(line[*at])) ++*at;
+  size_t start = *at;
+  while (*at < line.size() && !IsBlank(line[*at])) ++*at;
+  return line.substr(start, *at - start);
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsBlank(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsBlank(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+absl::Status SpfCostTable::Parse(std::string_view text,
+                                 std::string_view file_name) {
+  static const Origin kRoot = MakeOrigin(".");
+  int line_number = 0;
+  for (std::string_view line : Split(text, '\n')) {
+    ++line_number;
+    // '#' starts a comment at the start of the line or after a blank.
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '#' && (i == 0 || IsBlank(line[i - 1]))) {
+        line = line.substr(0, i);
+        break;
+      }
+    }
+    size_t at = 0;
+    std::string_view name = NextWord(line, &at);
+    if (name.empty()) continue;
+    auto error = [&](std::string_view problem) {
+      return absl::InvalidArgumentError(
+          Cat(file_name, ":", line_number, ": ", problem,
+              " (expected 'DOMAIN LOOKUPS [COMMENT]')"));
+    };
+    std::string_view number = NextWord(line, &at);
+    if (number.empty()) {
+      return error(Cat("no lookup count after '", name, "'"));
+    }
+    int64_t lookups;
+    if (!ParseInt64(number, &lookups) || lookups < 0 || lookups > 1000) {
+      return error(Cat("'", number, "' is not a lookup count (0 to 1000)"));
+    }
+    SpfCostEntry entry;
+    entry.lookups = static_cast<int>(lookups);
+    entry.comment = std::string(Trim(line.substr(at)));
+    entry.where = Cat(file_name, ":", line_number);
+    std::string_view domain = name;
+    if (domain.substr(0, 2) == "*.") {
+      entry.pattern = true;
+      domain.remove_prefix(2);
+    }
+    bool relative;
+    if (domain.empty() || domain.find('%') != std::string_view::npos ||
+        ParseName(domain, &kRoot, &entry.name, &relative) != NameError::kOk ||
+        entry.name == ".") {
+      return error(Cat("'", name, "' is not a domain name"));
+    }
+    entries_.push_back(std::move(entry));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SpfCostTable::LoadFile(const std::string& path) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
+    return absl::InvalidArgumentError(
+        Cat("cannot read SPF cost table ", path, ": is a directory"));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    int err = errno;
+    return absl::NotFoundError(
+        Cat("cannot read SPF cost table ", path, ": ", std::strerror(err)));
+  }
+  std::string text((std::istreambuf_iterator<char>(in)),
+                   std::istreambuf_iterator<char>());
+  if (in.bad()) {
+    return absl::DataLossError(Cat("cannot read SPF cost table ", path));
+  }
+  return Parse(text, path);
+}
+
+const SpfCostEntry* SpfCostTable::Find(std::string_view canonical) const {
+  const SpfCostEntry* best = nullptr;
+  // Later entries override earlier ones: scan from the end.
+  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
+    if (!it->pattern) {
+      if (it->name == canonical) return &*it;
+      continue;
+    }
+    if (canonical.size() > it->name.size() &&
+        IsAtOrBelow(canonical, it->name) &&
+        (best == nullptr || it->name.size() > best->name.size())) {
+      best = &*it;
+    }
+  }
+  return best;
+}
+
+}  // namespace zonelint

@@ -1,0 +1,107 @@
+// SPF records (RFC 7208): the typed form of a "v=spf1 ..." text, parsed by
+// the PEGTL grammar in parser/spf_grammar.h (the ABNF of RFC 7208 section
+// 12). Every term keeps its byte range in the record text, which
+// parser/txt_text.h maps back to the zone file.
+#ifndef ZONELINT_PARSER_SPF_H_
+#define ZONELINT_PARSER_SPF_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zonelint::spf {
+
+enum class Qualifier : char {
+  kPass = '+',
+  kFail = '-',
+  kSoftFail = '~',
+  kNeutral = '?',
+};
+
+enum class TermKind : uint8_t {
+  // Mechanisms (RFC 7208 5).
+  kAll,
+  kInclude,
+  kA,
+  kMx,
+  kPtr,
+  kIp4,
+  kIp6,
+  kExists,
+  // Modifiers (RFC 7208 6).
+  kRedirect,
+  kExp,
+  kUnknownModifier,
+};
+
+// "all", "include", ..., "redirect", "exp"; "modifier" for unknown ones.
+std::string_view TermKindName(TermKind kind);
+bool IsMechanism(TermKind kind);
+// include, a, mx, ptr, exists and redirect: the terms that cost a DNS
+// lookup (RFC 7208 4.6.4).
+bool CostsLookup(TermKind kind);
+
+struct Range {
+  uint32_t begin = 0;  // byte offsets into the record text
+  uint32_t end = 0;
+  bool empty() const { return begin == end; }
+};
+
+struct Term {
+  TermKind kind = TermKind::kAll;
+  Qualifier qualifier = Qualifier::kPass;
+  bool explicit_qualifier = false;  // written as '+', '-', '~' or '?'
+  Range range;                      // the whole term, qualifier included
+
+  // Unknown modifiers: the name as written ("foo" of "foo=bar").
+  std::string_view modifier_name;  // a view into the record text
+
+  // include, a, mx, ptr, exists, redirect, exp: the domain-spec as written
+  // (no trailing dot removed), empty when the term has none (a, mx, ptr
+  // default to the current domain). For unknown modifiers: the value.
+  std::string_view domain_spec;    // a view into the record text
+  Range domain_range;
+  bool domain_has_macro = false;   // contains a macro-expand ("%{d}")
+
+  // ip4/ip6: the network, in network byte order (ip4 uses the first 4).
+  std::array<uint8_t, 16> address{};
+  Range address_range;
+  // ip4, ip6 and the dual CIDR of a and mx: -1 when absent.
+  int cidr4 = -1;
+  int cidr6 = -1;
+  Range cidr_range;  // the whole "/24" or "/24//64" suffix
+};
+
+// A problem that makes the record a permerror (RFC 7208 4.6, 6).
+struct Error {
+  Range range;          // the bad term, or the part of it that is wrong
+  std::string message;  // names the term: "invalid ip4 address '1.2.3'"
+  std::string help;     // how to fix it
+};
+
+struct Record {
+  // Every term that parsed, in order. A bad term is left out and reported
+  // in `errors`; parsing goes on with the next term.
+  std::vector<Term> terms;
+  std::vector<Error> errors;
+  uint32_t version_end = 0;  // end of "v=spf1"
+
+  bool ok() const { return errors.empty(); }
+  // The first term of `kind`, or nullptr.
+  const Term* Find(TermKind kind) const;
+};
+
+// Whether TXT text is an SPF record: it starts with "v=spf1"
+// (case-insensitive) followed by a space or the end (RFC 7208 4.5).
+bool IsSpfRecord(std::string_view text);
+
+// Parses an SPF record (IsSpfRecord(text) must hold). Reports every bad
+// term, non-ASCII or control characters, and the record-level permerrors:
+// redirect or exp given twice (RFC 7208 6).
+Record Parse(std::string_view text);
+
+}  // namespace zonelint::spf
+
+#endif  // ZONELINT_PARSER_SPF_H_

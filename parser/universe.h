@@ -1,0 +1,60 @@
+// The universe: every zone linted together (several files given at once),
+// answering what the mail rules ask across files: which records exist at a
+// name, and whether zonelint can know that a name has no records at all
+// (it is inside a linted zone and not delegated away).
+#ifndef ZONELINT_PARSER_UNIVERSE_H_
+#define ZONELINT_PARSER_UNIVERSE_H_
+
+#include <cstdint>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "parser/name.h"
+#include "parser/zone.h"
+
+namespace zonelint {
+
+struct RecordRef {
+  const Zone* zone;
+  const Record* record;
+};
+
+class Universe {
+ public:
+  Universe(const NameTable& names,
+           const std::vector<std::unique_ptr<Zone>>& zones);
+  Universe(const Universe&) = delete;
+  Universe& operator=(const Universe&) = delete;
+
+  const NameTable& names() const { return names_; }
+  const std::vector<std::unique_ptr<Zone>>& zones() const { return zones_; }
+
+  // The id of a canonical name ("mail.example.com."), kNoName when no zone
+  // ever mentioned it (so it has no records here).
+  NameId Find(std::string_view canonical) const { return names_.Find(canonical); }
+
+  // Records at `name` in every zone, zone by zone in file order.
+  std::vector<RecordRef> RecordsAt(NameId name) const;
+  std::vector<RecordRef> RecordsAt(std::string_view canonical) const;
+  // Those of one type.
+  std::vector<RecordRef> RecordsAt(std::string_view canonical,
+                                   uint16_t type) const;
+
+  // The linted zone that is authoritative for `canonical`: the one with the
+  // longest apex at or above it, unless an NS RRset below that apex (a
+  // delegation) is at or above the name. nullptr when no linted zone holds
+  // the name: then its records are unknown, not absent.
+  const Zone* Authority(std::string_view canonical) const;
+  bool Knows(std::string_view canonical) const {
+    return Authority(canonical) != nullptr;
+  }
+
+ private:
+  const NameTable& names_;
+  const std::vector<std::unique_ptr<Zone>>& zones_;
+};
+
+}  // namespace zonelint
+
+#endif  // ZONELINT_PARSER_UNIVERSE_H_

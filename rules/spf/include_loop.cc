@@ -1,0 +1,48 @@
+// spf-include-loop: include or redirect terms that lead back to a record
+// already being evaluated (RFC 7208 5.2, 6.1): a verifier runs into the
+// lookup limit and returns permerror.
+#include <string>
+
+#include "lint/rule.h"
+#include "rules/spf/lookups.h"
+#include "rules/spf/spf_rule.h"
+#include "util/strings.h"
+
+namespace zonelint::rules {
+namespace {
+
+class SpfIncludeLoop final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static constexpr RuleInfo kInfo{
+        "spf-include-loop", Severity::kError,
+        "SPF include or redirect terms that lead back to the same record"};
+    return kInfo;
+  }
+
+  void Check(const LintContext& context, RuleSink& sink) const override {
+    SpfLookupAnalysis analysis(context.views, context.spf_costs);
+    for (const SpfLoop& loop : analysis.loops()) {
+      std::string cycle;
+      for (const std::string& name : loop.cycle) {
+        cycle += Cat("'", name, "' -> ");
+      }
+      cycle += Cat("'", loop.cycle.front(), "'");
+      sink.Emit(SpfTermRange(*loop.site, *loop.term),
+                Cat("'", SpfTermText(*loop.site, *loop.term),
+                    "' closes an SPF include loop: ", cycle),
+                "remove the include or redirect that leads back; a verifier "
+                "following the loop hits the lookup limit and returns "
+                "permerror");
+    }
+  }
+};
+
+}  // namespace
+
+const Rule& SpfIncludeLoopRule() {
+  static const SpfIncludeLoop rule;
+  return rule;
+}
+
+}  // namespace zonelint::rules

@@ -1,0 +1,335 @@
+#include "rules/spf/lookups.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "parser/name.h"
+#include "parser/rrtype.h"
+#include "parser/universe.h"
+#include "parser/zone.h"
+#include "rules/spf/known_senders.h"
+#include "util/strings.h"
+
+namespace zonelint {
+namespace {
+
+// Nested include/redirect levels followed before giving up.
+constexpr size_t kMaxDepth = 32;
+// CNAMEs followed inside the linted zones.
+constexpr int kMaxCnames = 8;
+
+// What the record at an include or redirect target costs, memoized.
+struct TargetCost {
+  int lookups = 0;  // the target's own cost, not counting the term
+  SpfCostSource source = SpfCostSource::kUnknown;
+  std::string note;
+  std::vector<SpfVoidLookup> voids;  // met while evaluating the target
+  bool has_txt = false;              // kNoSpf: TXT records, none SPF
+};
+
+// The records answering queries for a name in the linted zones.
+struct Node {
+  bool known = false;      // inside a linted zone: absence is knowable
+  NameId owner = kNoName;  // whose records answer (after wildcards and
+                           // CNAMEs); kNoName when none
+};
+
+class Walker {
+ public:
+  Walker(const MailViews& views, const SpfCostTable& costs,
+         std::vector<SpfLoop>* loops)
+      : views_(views),
+        universe_(views.universe()),
+        names_(universe_.names()),
+        costs_(costs),
+        loops_(loops) {}
+
+  // Evaluates one record's terms, following include and redirect.
+  SpfRecordLookups Evaluate(const SpfSite& site) {
+    SpfRecordLookups out;
+    out.site = &site;
+    const std::string owner(names_.Text(site.owner));
+    path_.push_back(owner);
+    const spf::Record& record = site.spf;
+    const bool has_all = record.Find(spf::TermKind::kAll) != nullptr;
+    std::vector<const spf::Term*> order;
+    for (const spf::Term& term : record.terms) {
+      if (spf::IsMechanism(term.kind) && spf::CostsLookup(term.kind)) {
+        order.push_back(&term);
+      }
+    }
+    // RFC 7208 6.1: redirect is followed only when no mechanism matched,
+    // and is ignored when the record has an "all".
+    const spf::Term* redirect = record.Find(spf::TermKind::kRedirect);
+    if (redirect != nullptr && !has_all) order.push_back(redirect);
+
+    for (const spf::Term* term : order) {
+      SpfTermCost cost;
+      cost.term = term;
+      cost.text = std::string(site.text.text().substr(
+          term->range.begin, term->range.end - term->range.begin));
+      const size_t voids_before = out.voids.size();
+      EvaluateTerm(site, owner, *term, &cost, &out);
+      cost.voids = static_cast<int>(out.voids.size() - voids_before);
+      out.total += cost.lookups;
+      out.chain.push_back(std::move(cost));
+    }
+    path_.pop_back();
+    return out;
+  }
+
+ private:
+  void EvaluateTerm(const SpfSite& site, const std::string& owner,
+                    const spf::Term& term, SpfTermCost* cost,
+                    SpfRecordLookups* out) {
+    if (term.domain_has_macro) {
+      cost->source = SpfCostSource::kMacro;
+      cost->note = "macro, not expanded";
+      return;
+    }
+    std::string target;
+    if (term.domain_spec.empty()) {
+      // a, mx and ptr default to the current domain; include, exists and
+      // redirect without one are syntax errors (spf-syntax).
+      if (term.kind != spf::TermKind::kA && term.kind != spf::TermKind::kMx &&
+          term.kind != spf::TermKind::kPtr) {
+        return;
+      }
+      target = owner;
+    } else {
+      static const Origin kRoot = MakeOrigin(".");
+      bool relative;
+      if (ParseName(term.domain_spec, &kRoot, &target, &relative) !=
+          NameError::kOk) {
+        return;
+      }
+      target = AsciiLowerString(target);
+    }
+    cost->target = target;
+    switch (term.kind) {
+      case spf::TermKind::kA:
+      case spf::TermKind::kExists: {
+        Node node = Resolve(target);
+        if (!node.known) break;
+        bool exists = term.kind == spf::TermKind::kExists;
+        int addresses =
+            Count(node, rrtype::kA) + (exists ? 0 : Count(node, rrtype::kAAAA));
+        if (addresses == 0) {
+          out->voids.push_back({cost->text, owner, exists ? "A" : "A/AAAA"});
+        }
+        break;
+      }
+      case spf::TermKind::kMx: {
+        Node node = Resolve(target);
+        if (!node.known) break;
+        int mx = Count(node, rrtype::kMX);
+        out->mx.push_back({&term, target, mx});
+        if (mx == 0) out->voids.push_back({cost->text, owner, "MX"});
+        break;
+      }
+      case spf::TermKind::kInclude:
+      case spf::TermKind::kRedirect: {
+        TargetCost t = Target(site, term, target);
+        cost->lookups += t.lookups;
+        cost->source = t.source;
+        cost->note = t.note;
+        if (t.source == SpfCostSource::kNoSpf) {
+          out->no_spf.push_back({&term, target, t.has_txt});
+          if (!t.has_txt) out->voids.push_back({cost->text, owner, "TXT"});
+        }
+        out->voids.insert(out->voids.end(), t.voids.begin(), t.voids.end());
+        break;
+      }
+      default:
+        break;
+    }
+  }
+
+  TargetCost Target(const SpfSite& site, const spf::Term& term,
+                    const std::string& target) {
+    auto on_path = std::find(path_.begin(), path_.end(), target);
+    if (on_path != path_.end()) {
+      std::vector<std::string> cycle(on_path, path_.end());
+      std::vector<std::string> key = cycle;
+      std::sort(key.begin(), key.end());
+      std::string joined;
+      for (const std::string& name : key) joined += name + " ";
+      if (loop_keys_.insert(joined).second) {
+        loops_->push_back({&site, &term, std::move(cycle)});
+      }
+      TargetCost loop;
+      loop.source = SpfCostSource::kLoop;
+      loop.note = "loop";
+      return loop;
+    }
+    if (auto it = memo_.find(target); it != memo_.end()) return it->second;
+    TargetCost result;
+    Node node = Resolve(target);
+    if (path_.size() >= kMaxDepth) {
+      result.source = SpfCostSource::kTooDeep;
+      result.note = "nested too deep to follow";
+      return result;
+    }
+    if (node.known) {
+      std::vector<const SpfSite*> sites;
+      if (node.owner != kNoName) sites = views_.SpfAt(node.owner);
+      if (sites.empty()) {
+        result.source = SpfCostSource::kNoSpf;
+        result.note = "no SPF record";
+        result.has_txt = Count(node, rrtype::kTXT) > 0;
+      } else {
+        // Several records are a permerror (spf-multiple-records); count the
+        // costliest.
+        result.source = SpfCostSource::kZone;
+        result.lookups = -1;
+        for (const SpfSite* nested : sites) {
+          SpfRecordLookups r = Evaluate(*nested);
+          if (r.total > result.lookups) {
+            result.lookups = r.total;
+            result.voids = std::move(r.voids);
+          }
+        }
+      }
+    } else if (const SpfCostEntry* entry = costs_.Find(target)) {
+      result.source = SpfCostSource::kUser;
+      result.lookups = entry->lookups;
+      result.note = Cat("from ", entry->where);
+    } else if (const KnownSender* known = FindKnownSender(target)) {
+      result.source = SpfCostSource::kBuiltin;
+      result.lookups = known->lookups;
+      result.note = Cat("built-in table: ", known->provider, ", verified ",
+                        known->verified);
+    } else {
+      result.source = SpfCostSource::kUnknown;
+      result.note = "unknown, counted as 1";
+    }
+    memo_.emplace(target, result);
+    return result;
+  }
+
+  // Which records answer for `canonical`: the name's own, else a wildcard's
+  // (RFC 4592), following CNAMEs inside the linted zones.
+  Node Resolve(std::string_view canonical) const {
+    std::string name(canonical);
+    for (int hops = 0;; ++hops) {
+      Node node;
+      const Zone* zone = universe_.Authority(name);
+      if (zone == nullptr) return node;
+      node.known = true;
+      NameId id = universe_.Find(name);
+      if (id != kNoName && !universe_.RecordsAt(id).empty()) {
+        node.owner = id;
+      } else {
+        std::string_view apex = names_.Text(zone->apex);
+        for (std::string_view up = name; up != apex && up != ".";) {
+          up = ParentName(up);
+          NameId wildcard = universe_.Find(Cat("*.", up == "." ? "" : up));
+          if (wildcard != kNoName && !universe_.RecordsAt(wildcard).empty()) {
+            node.owner = wildcard;
+            break;
+          }
+          NameId encloser = universe_.Find(up);
+          if (encloser != kNoName && !universe_.RecordsAt(encloser).empty()) {
+            break;  // the closest encloser exists and has no wildcard
+          }
+        }
+      }
+      if (node.owner == kNoName || hops >= kMaxCnames) return node;
+      std::string next;
+      for (const RecordRef& ref : universe_.RecordsAt(node.owner)) {
+        if (ref.record->type != rrtype::kCNAME) continue;
+        auto fields = ref.zone->FieldsOf(*ref.record);
+        if (!fields.empty() && fields[0].kind == FieldKind::kName) {
+          next = std::string(names_.Text(fields[0].value));
+        }
+        break;
+      }
+      if (next.empty()) return node;
+      name = std::move(next);
+    }
+  }
+
+  int Count(const Node& node, uint16_t type) const {
+    if (node.owner == kNoName) return 0;
+    int n = 0;
+    for (const RecordRef& ref : universe_.RecordsAt(node.owner)) {
+      if (ref.record->type == type) ++n;
+    }
+    return n;
+  }
+
+  const MailViews& views_;
+  const Universe& universe_;
+  const NameTable& names_;
+  const SpfCostTable& costs_;
+  std::vector<SpfLoop>* loops_;
+  std::vector<std::string> path_;  // owners of the records being evaluated
+  absl::flat_hash_map<std::string, TargetCost> memo_;
+  absl::flat_hash_set<std::string> loop_keys_;
+};
+
+}  // namespace
+
+const SpfTermCost* SpfRecordLookups::TermPassing(int limit, bool voids) const {
+  int running = 0;
+  for (const SpfTermCost& cost : chain) {
+    running += voids ? cost.voids : cost.lookups;
+    if (running > limit) return &cost;
+  }
+  return nullptr;
+}
+
+std::string SpfRecordLookups::ChainText() const {
+  bool lower_bound = false;
+  for (const SpfTermCost& cost : chain) {
+    lower_bound |= cost.source == SpfCostSource::kUnknown ||
+                   cost.source == SpfCostSource::kMacro ||
+                   cost.source == SpfCostSource::kTooDeep;
+  }
+  std::string out = Cat(lower_bound ? "at least " : "", total,
+                        total == 1 ? " lookup" : " lookups");
+  for (size_t i = 0; i < chain.size(); ++i) {
+    const SpfTermCost& cost = chain[i];
+    out += Cat(i == 0 ? ": " : ", ", cost.text, " (", cost.lookups);
+    if (!cost.note.empty()) out += Cat(", ", cost.note);
+    out += ")";
+  }
+  return out;
+}
+
+SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views,
+                                     const SpfCostTable& costs) {
+  Walker walker(views, costs, &loops_);
+  for (const SpfSite& site : views.Spf()) {
+    if (site.type99()) continue;
+    records_.push_back(walker.Evaluate(site));
+  }
+}
+
+std::string_view SpfCostSourceName(SpfCostSource source) {
+  switch (source) {
+    case SpfCostSource::kNone:
+      return "none";
+    case SpfCostSource::kZone:
+      return "linted zone";
+    case SpfCostSource::kUser:
+      return "cost table";
+    case SpfCostSource::kBuiltin:
+      return "built-in table";
+    case SpfCostSource::kUnknown:
+      return "unknown";
+    case SpfCostSource::kMacro:
+      return "macro";
+    case SpfCostSource::kNoSpf:
+      return "no SPF record";
+    case SpfCostSource::kLoop:
+      return "loop";
+    case SpfCostSource::kTooDeep:
+      return "too deep";
+  }
+  return "unknown";
+}
+
+}  // namespace zonelint

@@ -1,0 +1,88 @@
+// Universe: records across the zones linted together, and which names the
+// linted zones are authoritative for.
+#include "parser/universe.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "parser/name.h"
+#include "parser/rrtype.h"
+#include "parser/source.h"
+#include "parser/zone.h"
+#include "parser/zone_parser.h"
+
+namespace zonelint {
+namespace {
+
+class UniverseTest : public ::testing::Test {
+ protected:
+  void Add(std::string origin, std::string text) {
+    auto zone = std::make_unique<Zone>(&names_);
+    FileId file =
+        sources_.Add(Source::FromString(origin + "zone", std::move(text)));
+    ParseOptions options;
+    options.origin = std::move(origin);
+    ParseZone(&sources_, file, options, zone.get());
+    EXPECT_TRUE(zone->issues.empty()) << zone->issues[0].message;
+    zones_.push_back(std::move(zone));
+  }
+  const Universe& Build() {
+    for (auto& zone : zones_) zone->BuildIndex();
+    universe_ = std::make_unique<Universe>(names_, zones_);
+    return *universe_;
+  }
+  std::vector<std::string> Types(const std::vector<RecordRef>& refs) {
+    std::vector<std::string> out;
+    for (const RecordRef& r : refs) out.push_back(TypeName(r.record->type));
+    return out;
+  }
+
+  SourceSet sources_;
+  NameTable names_;
+  std::vector<std::unique_ptr<Zone>> zones_;
+  std::unique_ptr<Universe> universe_;
+};
+
+TEST_F(UniverseTest, RecordsAcrossZones) {
+  Add("example.com.",
+      "@ SOA ns h 1 2 3 4 5\n@ NS ns\n@ MX 10 mx.example.net.\n"
+      "@ TXT \"v=spf1 include:_spf.example.net -all\"\n");
+  Add("example.net.",
+      "@ SOA ns h 1 2 3 4 5\n@ NS ns\nmx A 192.0.2.1\n"
+      "_spf TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n");
+  const Universe& u = Build();
+  EXPECT_EQ(Types(u.RecordsAt("example.com.")),
+            (std::vector<std::string>{"SOA", "NS", "MX", "TXT"}));
+  EXPECT_EQ(Types(u.RecordsAt("_spf.example.net.")),
+            (std::vector<std::string>{"TXT"}));
+  EXPECT_EQ(u.RecordsAt("mx.example.net.", rrtype::kA).size(), 1u);
+  EXPECT_EQ(u.RecordsAt("mx.example.net.", rrtype::kAAAA).size(), 0u);
+  // Names nobody mentioned are not interned: no records, no crash.
+  EXPECT_EQ(u.Find("nowhere.example.org."), kNoName);
+  EXPECT_TRUE(u.RecordsAt("nowhere.example.org.").empty());
+}
+
+TEST_F(UniverseTest, AuthorityIsTheClosestApexUnlessDelegated) {
+  Add("example.com.",
+      "@ SOA ns h 1 2 3 4 5\n@ NS ns\nsub NS ns.elsewhere.example.\n"
+      "www A 192.0.2.1\n");
+  Add("deep.example.com.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\n");
+  const Universe& u = Build();
+  ASSERT_NE(u.Authority("www.example.com."), nullptr);
+  EXPECT_EQ(u.Authority("www.example.com."), zones_[0].get());
+  EXPECT_EQ(u.Authority("missing.example.com."), zones_[0].get());
+  EXPECT_EQ(u.Authority("a.deep.example.com."), zones_[1].get());
+  EXPECT_EQ(u.Authority("deep.example.com."), zones_[1].get());
+  // Delegated away: at and below the cut, records are not known here.
+  EXPECT_FALSE(u.Knows("sub.example.com."));
+  EXPECT_FALSE(u.Knows("a.sub.example.com."));
+  EXPECT_FALSE(u.Knows("example.org."));
+  EXPECT_FALSE(u.Knows("com."));
+  // The apex's own NS is not a delegation.
+  EXPECT_TRUE(u.Knows("example.com."));
+}
+
+}  // namespace
+}  // namespace zonelint

@@ -1,7 +1,8 @@
 // The mail views of a universe: the records mail protocols read, parsed
 // once per run and shared by every rule (each rule asks; the first asker
-// pays). Today: SPF records. DKIM, DMARC, MTA-STS, TLS-RPT and BIMI views
-// join here.
+// pays): the mail TXT records with their joined text, and the SPF records
+// parsed. The DKIM, DMARC, MTA-STS, TLS-RPT and BIMI rules parse the
+// TXT records at their names (few) from MailTxt().
 #ifndef ZONELINT_PARSER_MAIL_VIEWS_H_
 #define ZONELINT_PARSER_MAIL_VIEWS_H_
 
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "parser/mail_names.h"
 #include "parser/source.h"
 #include "parser/spf.h"
 #include "parser/txt_text.h"
@@ -17,6 +19,18 @@
 #include "parser/zone.h"
 
 namespace zonelint {
+
+// A TXT or SPF (type 99) record that may matter to mail: its text starts
+// with "v=" (any case), or its owner has a label that starts with '_'
+// (_dmarc, _domainkey, _mta-sts, ...). Site-verification tokens and other
+// TXT records at plain names are left out, so huge zones stay cheap.
+struct TxtSite {
+  const Zone* zone;
+  const Record* record;
+  NameId owner;
+  MailNameInfo name;  // what the owner name is (a DKIM key name, ...)
+  TxtText text;
+};
 
 // One TXT or SPF (type 99) record whose text is an SPF record.
 struct SpfSite {
@@ -38,6 +52,14 @@ class MailViews {
   const Universe& universe() const { return universe_; }
   const SourceSet& sources() const { return sources_; }
 
+  // Every mail TXT record (and type 99 SPF record), zone by zone in file
+  // order.
+  const std::vector<TxtSite>& MailTxt() const;
+  // The mail TXT records (type TXT only) at `owner`.
+  std::vector<const TxtSite*> MailTxtAt(NameId owner) const;
+  // The mail TXT records (type TXT only) whose owner is of `kind`.
+  std::vector<const TxtSite*> MailTxtOfKind(MailName kind) const;
+
   // Every SPF record (TXT and type 99), zone by zone in file order.
   const std::vector<SpfSite>& Spf() const;
   // The SPF records in TXT at `owner` (what a verifier sees, RFC 7208 4.4),
@@ -45,10 +67,15 @@ class MailViews {
   std::vector<const SpfSite*> SpfAt(NameId owner) const;
 
  private:
+  void BuildTxt() const;
   void BuildSpf() const;
 
   const Universe& universe_;
   const SourceSet& sources_;
+  mutable std::once_flag txt_once_;
+  mutable std::vector<TxtSite> txt_;
+  // owner -> indexes into txt_ of its TXT records.
+  mutable absl::flat_hash_map<NameId, std::vector<uint32_t>> txt_by_owner_;
   mutable std::once_flag spf_once_;
   mutable std::vector<SpfSite> spf_;
   // owner -> indexes into spf_ of its TXT SPF records.

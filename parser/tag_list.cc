@@ -1,0 +1,153 @@
+#include "parser/tag_list.h"
+
+#include "parser/tag_list_grammar.h"
+#include "tao/pegtl.hpp"
+#include "util/strings.h"
+
+namespace zonelint {
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = grammar::tag_list;
+
+// The messages, in one table.
+enum class Problem : uint8_t {
+  kEmptyTag,
+  kBadName,
+  kNoEquals,
+  kColonForEquals,
+  kBadValueChar,
+};
+
+struct Message {
+  std::string_view message;  // "$1": the tag-spec's text
+  std::string_view help;
+};
+
+constexpr Message kMessages[] = {
+    // kEmptyTag
+    {"empty tag between ';' separators",
+     "remove the extra ';' (a single ';' may end the list)"},
+    // kBadName
+    {"invalid tag name in '$1'",
+     "a tag name starts with a letter, followed by letters, digits or '_', "
+     "then '=' and the value, as in 'p=...'"},
+    // kNoEquals
+    {"tag '$1' has no '='",
+     "write the tag as name=value, separated from the next by ';'"},
+    // kColonForEquals
+    {"tag '$1' is followed by ':' where '=' belongs",
+     "write name=value, as in 'p=...'"},
+    // kBadValueChar
+    {"invalid character in the value of '$1'",
+     "values are printable ASCII without ';' (RFC 6376 3.2); remove the "
+     "stray character, or quote nothing: DNS text needs no quotes here"},
+};
+
+TagListProblem MakeProblem(Problem p, TagRange range, std::string_view spec) {
+  const Message& m = kMessages[static_cast<size_t>(p)];
+  std::string message(m.message);
+  if (size_t at = message.find("$1"); at != std::string::npos) {
+    message.replace(at, 2, spec);
+  }
+  return {range, std::move(message), std::string(m.help)};
+}
+
+bool IsBlank(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// Parses one tag-spec, the text between two separators at [begin, end).
+void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
+               TagList* out) {
+  std::string_view spec = text.substr(begin, end - begin);
+  // Trimmed range, for messages and the tag's range.
+  uint32_t b = begin, e = end;
+  while (b < e && IsBlank(text[b])) ++b;
+  while (e > b && IsBlank(text[e - 1])) --e;
+  const TagRange trimmed{b, e};
+  const std::string_view shown = text.substr(b, e - b);
+  if (b == e) {
+    out->problems.push_back(MakeProblem(Problem::kEmptyTag, {begin, end}, ""));
+    return;
+  }
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(spec.data(),
+                                                      spec.size(), "");
+  // The parts, matched one after the other so that a problem names its
+  // place.
+  auto offset = [&]() {
+    return begin + static_cast<uint32_t>(in.current() - spec.data());
+  };
+  (void)pegtl::parse<pegtl::opt<g::fws>>(in);
+  const uint32_t name_begin = offset();
+  if (!pegtl::parse<g::tag_name>(in)) {
+    out->problems.push_back(MakeProblem(Problem::kBadName, trimmed, shown));
+    return;
+  }
+  const uint32_t name_end = offset();
+  (void)pegtl::parse<pegtl::opt<g::fws>>(in);
+  if (!pegtl::parse<g::equals>(in)) {
+    // "p" alone or "p:value": the name is fine, the '=' is missing.
+    out->problems.push_back(MakeProblem(
+        !in.empty() && *in.current() == ':' ? Problem::kColonForEquals
+                                            : Problem::kNoEquals,
+        trimmed, text.substr(name_begin, name_end - name_begin)));
+    return;
+  }
+  (void)pegtl::parse<pegtl::opt<g::fws>>(in);
+  const uint32_t value_begin = offset();
+  (void)pegtl::parse<g::tag_value>(in);
+  const uint32_t value_end = offset();
+  (void)pegtl::parse<pegtl::opt<g::fws>>(in);
+  if (!in.empty()) {
+    uint32_t bad = offset();
+    // Point at the bad character itself.
+    out->problems.push_back(
+        MakeProblem(Problem::kBadValueChar, {bad, bad + 1},
+                    text.substr(name_begin, name_end - name_begin)));
+    return;
+  }
+  Tag tag;
+  tag.name = text.substr(name_begin, name_end - name_begin);
+  tag.value = text.substr(value_begin, value_end - value_begin);
+  tag.name_range = {name_begin, name_end};
+  tag.value_range = {value_begin, value_end};
+  tag.range = trimmed;
+  for (const Tag& earlier : out->tags) {
+    if (EqualsIgnoreCase(earlier.name, tag.name)) tag.duplicate = true;
+  }
+  out->tags.push_back(tag);
+}
+
+}  // namespace
+
+const Tag* TagList::Find(std::string_view name) const {
+  for (const Tag& tag : tags) {
+    if (EqualsIgnoreCase(tag.name, name)) return &tag;
+  }
+  return nullptr;
+}
+
+TagList ParseTagList(std::string_view text) {
+  TagList out;
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  uint32_t begin = 0;
+  while (true) {
+    size_t semi = text.find(';', begin);
+    uint32_t end = semi == std::string_view::npos ? size
+                                                  : static_cast<uint32_t>(semi);
+    bool last = semi == std::string_view::npos;
+    // tag-list = tag-spec *( ";" tag-spec ) [ ";" ]: the part after a
+    // final ';' may be blank, and an empty text is an empty list.
+    bool blank = true;
+    for (uint32_t i = begin; i < end; ++i) {
+      if (!IsBlank(text[i])) blank = false;
+    }
+    if (!(last && blank)) ParseSpec(text, begin, end, &out);
+    if (last) break;
+    begin = end + 1;
+  }
+  return out;
+}
+
+}  // namespace zonelint

@@ -1,0 +1,86 @@
+// Tag lists (RFC 6376 3.2): tags, ranges, duplicates and malformed parts.
+#include "parser/tag_list.h"
+
+#include <string>
+
+#include "gtest/gtest.h"
+#include "parser/tag_list_grammar.h"
+#include "tao/pegtl.hpp"
+#include "tao/pegtl/contrib/analyze.hpp"
+
+namespace zonelint {
+namespace {
+
+std::string At(std::string_view text, TagRange r) {
+  return std::string(text.substr(r.begin, r.end - r.begin));
+}
+
+TEST(TagListTest, GrammarHasNoLoops) {
+  namespace g = grammar::tag_list;
+  EXPECT_EQ(tao::pegtl::analyze<g::tag_spec>(0), 0u);
+  EXPECT_EQ(tao::pegtl::analyze<g::tag_list_end>(0), 0u);
+}
+
+TEST(TagListTest, TagsInOrderWithRanges) {
+  std::string_view text = "v=DKIM1; k=rsa;  p = MIGf MA0G ;";
+  TagList list = ParseTagList(text);
+  ASSERT_TRUE(list.problems.empty()) << list.problems[0].message;
+  ASSERT_EQ(list.tags.size(), 3u);
+  EXPECT_EQ(list.tags[0].name, "v");
+  EXPECT_EQ(list.tags[0].value, "DKIM1");
+  EXPECT_EQ(list.tags[2].name, "p");
+  // Blanks inside a value are kept (base64 may be split); around, dropped.
+  EXPECT_EQ(list.tags[2].value, "MIGf MA0G");
+  EXPECT_EQ(At(text, list.tags[2].value_range), "MIGf MA0G");
+  EXPECT_EQ(At(text, list.tags[2].name_range), "p");
+  EXPECT_EQ(At(text, list.tags[2].range), "p = MIGf MA0G");
+  EXPECT_EQ(list.Find("K")->value, "rsa");
+  EXPECT_EQ(list.Find("x"), nullptr);
+}
+
+TEST(TagListTest, EmptyValuesAndLists) {
+  TagList list = ParseTagList("v=DKIM1; p=");
+  ASSERT_TRUE(list.problems.empty());
+  ASSERT_EQ(list.tags.size(), 2u);
+  EXPECT_EQ(list.tags[1].value, "");
+  EXPECT_TRUE(ParseTagList("").tags.empty());
+  EXPECT_TRUE(ParseTagList("").problems.empty());
+  EXPECT_TRUE(ParseTagList("  ").problems.empty());
+  EXPECT_TRUE(ParseTagList("a=1;  ").problems.empty());
+}
+
+TEST(TagListTest, DuplicatesAreMarkedCaseInsensitively) {
+  TagList list = ParseTagList("p=a; P=b; q=c");
+  ASSERT_EQ(list.tags.size(), 3u);
+  EXPECT_FALSE(list.tags[0].duplicate);
+  EXPECT_TRUE(list.tags[1].duplicate);
+  EXPECT_FALSE(list.tags[2].duplicate);
+}
+
+TEST(TagListTest, ProblemsAndRecovery) {
+  std::string_view text = "v=DKIM1;; k rsa; 1x=2; p:abc; t=y\x7f; h=sha256";
+  TagList list = ParseTagList(text);
+  ASSERT_EQ(list.problems.size(), 5u);
+  EXPECT_EQ(list.problems[0].message, "empty tag between ';' separators");
+  EXPECT_EQ(list.problems[1].message, "tag 'k' has no '='");
+  EXPECT_EQ(At(text, list.problems[1].range), "k rsa");
+  EXPECT_EQ(list.problems[2].message, "invalid tag name in '1x=2'");
+  EXPECT_EQ(list.problems[3].message,
+            "tag 'p' is followed by ':' where '=' belongs");
+  EXPECT_EQ(list.problems[4].message, "invalid character in the value of 't'");
+  EXPECT_EQ(At(text, list.problems[4].range), "\x7f");
+  // The good tags around them are kept.
+  ASSERT_EQ(list.tags.size(), 2u);
+  EXPECT_EQ(list.tags[0].name, "v");
+  EXPECT_EQ(list.tags[1].name, "h");
+}
+
+TEST(TagListTest, NonAsciiAndControlCharactersAreBad) {
+  EXPECT_EQ(ParseTagList("p=ab\x01" "cd").problems.size(), 1u);
+  EXPECT_EQ(ParseTagList("p=ab\xc3\xa9").problems.size(), 1u);
+  // Folding whitespace between value parts is fine.
+  EXPECT_TRUE(ParseTagList("p=ab\r\n cd").problems.empty());
+}
+
+}  // namespace
+}  // namespace zonelint

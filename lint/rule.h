@@ -48,6 +48,13 @@ class RuleSink {
     sink_->Emit({info_.id, info_.severity, range, std::move(message),
                  std::move(help)});
   }
+  // For the few rules whose diagnostics differ in severity by case (the
+  // doc page says which); a --severity override still replaces it.
+  void EmitWithSeverity(Severity severity, SourceRange range,
+                        std::string message, std::string help) {
+    sink_->Emit({info_.id, severity, range, std::move(message),
+                 std::move(help)});
+  }
 
  private:
   const RuleInfo& info_;

@@ -1,6 +1,8 @@
 #include "lint/runner.h"
 
 #include <algorithm>
+#include <string_view>
+#include <vector>
 
 #include "util/strings.h"
 
@@ -33,32 +35,63 @@ bool ListsRule(std::string_view line, std::string_view marker,
   return false;
 }
 
-bool Suppressed(const SourceSet& sources, const Diagnostic& d) {
-  if (d.range.file == kNoFile) return false;
-  const Source& src = sources.Get(d.range.file);
-  std::string_view text = src.text();
-  if (text.find("zonelint-disable") == std::string_view::npos) return false;
-  uint32_t line = src.Locate(d.range.begin).line;
-  if (ListsRule(src.Line(line), "zonelint-disable-line", d.rule)) return true;
-  if (line > 1 &&
-      ListsRule(src.Line(line - 1), "zonelint-disable-next-line", d.rule)) {
-    return true;
-  }
-  size_t at = text.find("zonelint-disable-file");
-  while (at != std::string_view::npos) {
-    size_t begin = text.rfind('\n', at);
-    begin = begin == std::string_view::npos ? 0 : begin + 1;
-    size_t end = text.find('\n', at);
-    if (ListsRule(text.substr(begin, end == std::string_view::npos
-                                         ? std::string_view::npos
-                                         : end - begin),
-                  "zonelint-disable-file", d.rule)) {
+// The inline suppressions of the files, found once per file: a file with
+// no "zonelint-disable" costs one scan however many findings it has.
+class Suppressions {
+ public:
+  explicit Suppressions(const SourceSet& sources)
+      : sources_(sources), files_(sources.size()) {}
+
+  bool Suppressed(const Diagnostic& d) {
+    if (d.range.file == kNoFile || d.range.file >= files_.size()) return false;
+    const File& file = Get(d.range.file);
+    if (!file.has_markers) return false;
+    const Source& src = sources_.Get(d.range.file);
+    uint32_t line = src.Locate(d.range.begin).line;
+    if (ListsRule(src.Line(line), "zonelint-disable-line", d.rule)) {
       return true;
     }
-    at = text.find("zonelint-disable-file", at + 1);
+    if (line > 1 &&
+        ListsRule(src.Line(line - 1), "zonelint-disable-next-line", d.rule)) {
+      return true;
+    }
+    for (std::string_view l : file.file_lines) {
+      if (ListsRule(l, "zonelint-disable-file", d.rule)) return true;
+    }
+    return false;
   }
-  return false;
-}
+
+ private:
+  struct File {
+    bool scanned = false;
+    bool has_markers = false;
+    // The lines holding "zonelint-disable-file".
+    std::vector<std::string_view> file_lines;
+  };
+
+  const File& Get(FileId id) {
+    File& file = files_[id];
+    if (file.scanned) return file;
+    file.scanned = true;
+    std::string_view text = sources_.Get(id).text();
+    file.has_markers = text.find("zonelint-disable") != std::string_view::npos;
+    if (!file.has_markers) return file;
+    size_t at = text.find("zonelint-disable-file");
+    while (at != std::string_view::npos) {
+      size_t begin = text.rfind('\n', at);
+      begin = begin == std::string_view::npos ? 0 : begin + 1;
+      size_t end = text.find('\n', at);
+      file.file_lines.push_back(text.substr(
+          begin, end == std::string_view::npos ? std::string_view::npos
+                                               : end - begin));
+      at = text.find("zonelint-disable-file", at + 1);
+    }
+    return file;
+  }
+
+  const SourceSet& sources_;
+  std::vector<File> files_;
+};
 
 }  // namespace
 
@@ -76,8 +109,9 @@ std::vector<Diagnostic> RunLint(const LintContext& context,
   }
   std::vector<Diagnostic> out;
   out.reserve(sink.diagnostics.size());
+  Suppressions suppressions(context.sources);
   for (Diagnostic& d : sink.diagnostics) {
-    if (Suppressed(context.sources, d)) continue;
+    if (suppressions.Suppressed(d)) continue;
     for (const auto& [id, severity] : config.severity) {
       if (id == d.rule) d.severity = severity;
     }

@@ -4,6 +4,7 @@
 #ifndef ZONELINT_PARSER_MAIL_NAMES_H_
 #define ZONELINT_PARSER_MAIL_NAMES_H_
 
+#include <cstddef>
 #include <string_view>
 
 namespace zonelint {
@@ -17,6 +18,7 @@ enum class MailName : unsigned char {
   kTlsRpt,      // _smtp._tls.<domain>                 (RFC 8460 3)
   kBimi,        // <selector>._bimi.<domain>           (BIMI draft 4.1)
 };
+inline constexpr size_t kMailNameKinds = 7;  // the values of MailName
 
 // What a canonical owner name is, with its parts. The parts are views
 // into the name given (canonical: lower case, ending in '.').

@@ -1,5 +1,7 @@
 #include "parser/mail_views.h"
 
+#include <algorithm>
+
 #include "parser/rrtype.h"
 
 namespace zonelint {
@@ -11,13 +13,26 @@ const std::vector<SpfSite>& MailViews::Spf() const {
   return spf_;
 }
 
-std::vector<const SpfSite*> MailViews::SpfAt(NameId owner) const {
-  std::vector<const SpfSite*> out;
-  const std::vector<SpfSite>& all = Spf();
-  auto it = spf_by_owner_.find(owner);
-  if (it == spf_by_owner_.end()) return out;
-  for (uint32_t index : it->second) out.push_back(&all[index]);
+namespace {
+
+// The indexes listed for `owner` in a sorted (owner, index) list.
+template <typename T>
+std::vector<const T*> At(const std::vector<std::pair<NameId, uint32_t>>& index,
+                         const std::vector<T>& all, NameId owner) {
+  std::vector<const T*> out;
+  auto it = std::lower_bound(index.begin(), index.end(),
+                             std::make_pair(owner, uint32_t{0}));
+  for (; it != index.end() && it->first == owner; ++it) {
+    out.push_back(&all[it->second]);
+  }
   return out;
+}
+
+}  // namespace
+
+std::vector<const SpfSite*> MailViews::SpfAt(NameId owner) const {
+  const std::vector<SpfSite>& all = Spf();
+  return At(spf_by_owner_, all, owner);
 }
 
 const std::vector<TxtSite>& MailViews::MailTxt() const {
@@ -26,22 +41,13 @@ const std::vector<TxtSite>& MailViews::MailTxt() const {
 }
 
 std::vector<const TxtSite*> MailViews::MailTxtAt(NameId owner) const {
-  std::vector<const TxtSite*> out;
   const std::vector<TxtSite>& all = MailTxt();
-  auto it = txt_by_owner_.find(owner);
-  if (it == txt_by_owner_.end()) return out;
-  for (uint32_t index : it->second) out.push_back(&all[index]);
-  return out;
+  return At(txt_by_owner_, all, owner);
 }
 
 std::vector<const TxtSite*> MailViews::MailTxtOfKind(MailName kind) const {
-  std::vector<const TxtSite*> out;
-  for (const TxtSite& site : MailTxt()) {
-    if (site.record->type == rrtype::kTXT && site.name.kind == kind) {
-      out.push_back(&site);
-    }
-  }
-  return out;
+  MailTxt();
+  return txt_by_kind_[static_cast<size_t>(kind)];
 }
 
 namespace {
@@ -78,12 +84,19 @@ void MailViews::BuildTxt() const {
         continue;
       }
       if (record.type == rrtype::kTXT) {
-        txt_by_owner_[record.owner].push_back(
-            static_cast<uint32_t>(txt_.size()));
+        txt_by_owner_.emplace_back(record.owner,
+                                   static_cast<uint32_t>(txt_.size()));
       }
       txt_.push_back({zone.get(), &record, record.owner,
                       ClassifyMailName(owner),
                       TxtText(*zone, sources_, record)});
+    }
+  }
+  // By owner, then file order (the indexes grow with it).
+  std::sort(txt_by_owner_.begin(), txt_by_owner_.end());
+  for (const TxtSite& site : txt_) {
+    if (site.record->type == rrtype::kTXT) {
+      txt_by_kind_[static_cast<size_t>(site.name.kind)].push_back(&site);
     }
   }
 }
@@ -93,11 +106,12 @@ void MailViews::BuildSpf() const {
     if (!spf::IsSpfRecord(site.text.text())) continue;
     spf::Record parsed = spf::Parse(site.text.text());
     if (site.record->type == rrtype::kTXT) {
-      spf_by_owner_[site.owner].push_back(static_cast<uint32_t>(spf_.size()));
+      spf_by_owner_.emplace_back(site.owner, static_cast<uint32_t>(spf_.size()));
     }
     spf_.push_back({site.zone, site.record, site.owner, site.text,
                     std::move(parsed)});
   }
+  std::sort(spf_by_owner_.begin(), spf_by_owner_.end());
 }
 
 }  // namespace zonelint

@@ -8,6 +8,9 @@
 
 #include <memory>
 #include <mutex>
+#include <typeindex>
+#include <typeinfo>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -37,7 +40,7 @@ struct SpfSite {
   const Zone* zone;
   const Record* record;
   NameId owner;
-  TxtText text;
+  const TxtText& text;  // the TxtSite's (MailViews keeps both)
   spf::Record spf;
   bool type99() const;  // an SPF RR, which RFC 7208 3.1 retired
 };
@@ -60,6 +63,17 @@ class MailViews {
   // The mail TXT records (type TXT only) whose owner is of `kind`.
   std::vector<const TxtSite*> MailTxtOfKind(MailName kind) const;
 
+  // A value derived from the views (the SPF lookup analysis, the parsed DKIM
+  // keys, ...) built once per run by the first rule that asks: `make()`
+  // returns a std::unique_ptr<T>. One value per type T.
+  template <typename T, typename Make>
+  const T& Memo(Make make) const {
+    std::lock_guard<std::mutex> lock(memo_mutex_);
+    std::shared_ptr<void>& slot = memo_[std::type_index(typeid(T))];
+    if (slot == nullptr) slot = std::shared_ptr<T>(make());
+    return *static_cast<const T*>(slot.get());
+  }
+
   // Every SPF record (TXT and type 99), zone by zone in file order.
   const std::vector<SpfSite>& Spf() const;
   // The SPF records in TXT at `owner` (what a verifier sees, RFC 7208 4.4),
@@ -74,12 +88,16 @@ class MailViews {
   const SourceSet& sources_;
   mutable std::once_flag txt_once_;
   mutable std::vector<TxtSite> txt_;
-  // owner -> indexes into txt_ of its TXT records.
-  mutable absl::flat_hash_map<NameId, std::vector<uint32_t>> txt_by_owner_;
+  // The TXT records of each MailName kind, in order.
+  mutable std::vector<const TxtSite*> txt_by_kind_[kMailNameKinds];
+  // (owner, index into txt_) of the TXT records, sorted.
+  mutable std::vector<std::pair<NameId, uint32_t>> txt_by_owner_;
+  mutable std::mutex memo_mutex_;
+  mutable absl::flat_hash_map<std::type_index, std::shared_ptr<void>> memo_;
   mutable std::once_flag spf_once_;
   mutable std::vector<SpfSite> spf_;
-  // owner -> indexes into spf_ of its TXT SPF records.
-  mutable absl::flat_hash_map<NameId, std::vector<uint32_t>> spf_by_owner_;
+  // (owner, index into spf_) of the TXT SPF records, sorted.
+  mutable std::vector<std::pair<NameId, uint32_t>> spf_by_owner_;
 };
 
 }  // namespace zonelint

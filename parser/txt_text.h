@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "parser/source.h"
 #include "parser/zone.h"
 
@@ -36,14 +37,27 @@ class TxtText {
   SourceRange RecordRange() const { return record_range_; }
 
  private:
+  // Where the bytes of text_ come from, as runs: from text byte `text`
+  // on, byte i is at source offset `source + (i - text)` with width 1,
+  // except in an escape run (one byte spelled "\X" or "\DDD"), whose byte
+  // spans `width` source bytes. A run starts at every string and after
+  // every escape, so a record costs a few runs, not a map per byte.
+  struct Run {
+    uint32_t text;
+    uint32_t source;
+    uint32_t width;  // 1, or the width of the escape (2 or 4)
+  };
+  // The run holding byte i (i < text_.size()).
+  const Run& RunOf(uint32_t i) const;
+  uint32_t StartOf(uint32_t i) const;  // first source byte of byte i
+  uint32_t EndOf(uint32_t i) const;    // one past its last source byte
+
   std::string text_;
   size_t string_count_ = 0;
   SourceRange record_range_;
   bool generated_ = false;
-  // For byte i of text_: its source characters are [starts_[i], ends_[i]).
-  // starts_ has one more entry: where a byte appended at the end would be.
-  std::vector<uint32_t> starts_;
-  std::vector<uint32_t> ends_;
+  absl::InlinedVector<Run, 1> runs_;  // one run for most records
+  uint32_t after_last_ = 0;  // where a byte appended at the end would be
 };
 
 }  // namespace zonelint

@@ -7,6 +7,27 @@
 
 // X(id-as-identifier, factory function)
 #define ZONELINT_RULES(X)                               \
+  X(BimiDmarcNotEnforcedRule)   /* bimi-dmarc-not-enforced */ \
+  X(BimiSyntaxRule)             /* bimi-syntax */ \
+  X(DkimKeyInvalidRule)         /* dkim-key-invalid */ \
+  X(DkimKeyTooShortRule)        /* dkim-key-too-short */ \
+  X(DkimKeyWeakRule)            /* dkim-key-weak */ \
+  X(DkimRevokedRule)            /* dkim-revoked */ \
+  X(DkimSha1Rule)               /* dkim-sha1 */ \
+  X(DkimSyntaxRule)             /* dkim-syntax */ \
+  X(DkimTestingRule)            /* dkim-testing */ \
+  X(DkimUnknownKeyTypeRule)     /* dkim-unknown-key-type */ \
+  X(DkimVersionRule)            /* dkim-version */ \
+  X(DmarcExternalReportRule) /* dmarc-external-report */ \
+  X(DmarcMisplacedRule) /* dmarc-misplaced */ \
+  X(DmarcMissingRule) /* dmarc-missing */ \
+  X(DmarcMultipleRecordsRule) /* dmarc-multiple-records */ \
+  X(DmarcPctRule) /* dmarc-pct */ \
+  X(DmarcPolicyNoneRule) /* dmarc-policy-none */ \
+  X(DmarcReportUriRule) /* dmarc-report-uri */ \
+  X(DmarcSubdomainPolicyWeakerRule) /* dmarc-subdomain-policy-weaker */ \
+  X(DmarcSyntaxRule) /* dmarc-syntax */ \
+  X(MtaStsSyntaxRule)           /* mta-sts-syntax */ \
   X(SpfDuplicateTermRule)       /* spf-duplicate-term */        \
   X(SpfIncludeLoopRule)         /* spf-include-loop */          \
   X(SpfIncludeNoSpfRule)        /* spf-include-no-spf */        \
@@ -26,6 +47,7 @@
   X(SpfTooManyVoidLookupsRule)  /* spf-too-many-void-lookups */ \
   X(SpfType99Rule)              /* spf-type99 */                \
   X(SpfUnknownIncludeRule)      /* spf-unknown-include */       \
+  X(TlsRptSyntaxRule)           /* tlsrpt-syntax */ \
   X(ZoneCnameAndOtherDataRule)  /* zone-cname-and-other-data */ \
   X(ZoneIncludeRule)            /* zone-include */              \
   X(ZoneMissingTrailingDotRule) /* zone-missing-trailing-dot */ \

@@ -39,7 +39,8 @@ constexpr char kBad[] =
     "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
     "@ NS ns1\n"
     "ns1 A 192.0.2.300\n"
-    "@ MX 10 mail.example.com\n";
+    "@ MX 10 mail.example.com\n"
+    "_dmarc TXT \"v=DMARC1; p=reject\"\n";
 
 TEST_F(CliTest, TextFormatHasCaretAndHelp) {
   Result r = RunZonelint({"--stdin-filename=example.com.zone", "-"}, kBad);
@@ -86,7 +87,8 @@ TEST_F(CliTest, ColorAlways) {
 
 TEST_F(CliTest, FailLevel) {
   const std::string warn_only =
-      "$ORIGIN example.com.\n$TTL 60\n@ MX 10 mail.example.com\n";
+      "$ORIGIN example.com.\n$TTL 60\n@ MX 10 mail.example.com\n"
+      "_dmarc TXT \"v=DMARC1; p=reject\"\n";
   EXPECT_EQ(RunZonelint({"-"}, warn_only).status, 1);
   EXPECT_EQ(RunZonelint({"--fail-level=error", "-"}, warn_only).status, 0);
   EXPECT_EQ(RunZonelint({"--fail-level=none", "-"}, kBad).status, 0);
@@ -111,7 +113,8 @@ TEST_F(CliTest, InlineSuppression) {
                  "$ORIGIN example.com.\n$TTL 60\n"
                  "; zonelint-disable-next-line zone-missing-trailing-dot\n"
                  "@ MX 10 mail.example.com\n"
-                 "@ MX 20 mx.example.com ; zonelint-disable-line all\n");
+                 "@ MX 20 mx.example.com ; zonelint-disable-line all\n"
+                 "_dmarc TXT \"v=DMARC1; p=reject\"\n");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out, "");
 }
@@ -171,7 +174,8 @@ TEST_F(CliTest, SpfCostsOption) {
       "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
       "@ NS ns1\nns1 A 192.0.2.1\n"
       "@ TXT \"v=spf1 include:spf.crm.example include:_spf.google.com "
-      "-all\"\n";
+      "-all\"\n"
+      "_dmarc TXT \"v=DMARC1; p=reject\"\n";
   Result plain = RunZonelint({"--format=gcc", "-"}, zone);
   EXPECT_EQ(plain.status, 0) << plain.out;
   EXPECT_NE(plain.out.find("[spf-unknown-include]"), std::string::npos)

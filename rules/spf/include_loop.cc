@@ -21,7 +21,8 @@ class SpfIncludeLoop final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    SpfLookupAnalysis analysis(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis =
+        SpfLookupAnalysis::Of(context.views, context.spf_costs);
     for (const SpfLoop& loop : analysis.loops()) {
       std::string cycle;
       for (const std::string& name : loop.cycle) {

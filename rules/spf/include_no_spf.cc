@@ -19,7 +19,8 @@ class SpfIncludeNoSpf final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    SpfLookupAnalysis analysis(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis =
+        SpfLookupAnalysis::Of(context.views, context.spf_costs);
     for (const SpfRecordLookups& record : analysis.records()) {
       for (const SpfNoSpfTarget& target : record.no_spf) {
         const bool redirect = target.term->kind == spf::TermKind::kRedirect;

@@ -1,5 +1,7 @@
 #include "rules/spf/lookups.h"
 
+#include <memory>
+
 #include <algorithm>
 #include <utility>
 
@@ -297,6 +299,13 @@ std::string SpfRecordLookups::ChainText() const {
     out += ")";
   }
   return out;
+}
+
+const SpfLookupAnalysis& SpfLookupAnalysis::Of(const MailViews& views,
+                                              const SpfCostTable& costs) {
+  return views.Memo<SpfLookupAnalysis>([&] {
+    return std::make_unique<SpfLookupAnalysis>(views, costs);
+  });
 }
 
 SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views,

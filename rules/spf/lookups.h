@@ -106,6 +106,9 @@ struct SpfRecordLookups {
 class SpfLookupAnalysis {
  public:
   SpfLookupAnalysis(const MailViews& views, const SpfCostTable& costs);
+  // The analysis of this run, built by the first rule that asks.
+  static const SpfLookupAnalysis& Of(const MailViews& views,
+                                     const SpfCostTable& costs);
   SpfLookupAnalysis(const SpfLookupAnalysis&) = delete;
   SpfLookupAnalysis& operator=(const SpfLookupAnalysis&) = delete;
 

@@ -18,7 +18,8 @@ class SpfMxTooMany final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    SpfLookupAnalysis analysis(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis =
+        SpfLookupAnalysis::Of(context.views, context.spf_costs);
     for (const SpfRecordLookups& record : analysis.records()) {
       for (const SpfMxCount& mx : record.mx) {
         if (mx.mx_records <= kSpfMxLimit) continue;

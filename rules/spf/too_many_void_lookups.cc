@@ -21,7 +21,8 @@ class SpfTooManyVoidLookups final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    SpfLookupAnalysis analysis(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis =
+        SpfLookupAnalysis::Of(context.views, context.spf_costs);
     for (const SpfRecordLookups& record : analysis.records()) {
       const SpfTermCost* passing =
           record.TermPassing(kSpfVoidLookupLimit, /*voids=*/true);

@@ -19,7 +19,8 @@ class SpfUnknownInclude final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    SpfLookupAnalysis analysis(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis =
+        SpfLookupAnalysis::Of(context.views, context.spf_costs);
     for (const SpfRecordLookups& record : analysis.records()) {
       for (const SpfTermCost& cost : record.chain) {
         if (cost.source != SpfCostSource::kUnknown) continue;

@@ -1,0 +1,514 @@
+#include "parser/dkim.h"
+
+#include <cstddef>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "parser/dkim_grammar.h"
+#include "parser/dkim_key.h"
+#include "parser/tag_list.h"
+#include "tao/pegtl.hpp"
+#include "util/strings.h"
+
+namespace zonelint::dkim {
+namespace {
+
+namespace pegtl = tao::pegtl;
+namespace g = grammar::dkim;
+
+// ---------------------------------------------------------------------------
+// The messages, in one table. "$1", "$2" are filled in by Format.
+
+enum class Problem : uint8_t {
+  kDuplicateTag,
+  kNoKey,
+  kNotDkim,
+  kVersionNotFirst,
+  kBadVersion,
+  kBadHashList,
+  kBadKeyType,
+  kBadServices,
+  kBadFlags,
+  kBase64Char,
+  kBase64Padding,
+  kBase64Length,
+  kRsaNotKey,
+  kRsaLooksEd25519,
+  kRsaGotEd25519Spki,
+  kRsaGotOtherSpki,
+  kEd25519Size,
+  kEd25519Spki,
+  kEd25519GotRsa,
+  kCount,
+};
+
+struct Text {
+  ErrorKind kind;
+  const char* message;
+  const char* help;
+};
+
+constexpr Text kTexts[] = {
+    // kDuplicateTag
+    {ErrorKind::kSyntax, "tag '$1=' given more than once",
+     "keep one '$1=' tag: a duplicate tag makes the whole key record invalid "
+     "(RFC 6376 3.2)"},
+    // kNoKey
+    {ErrorKind::kSyntax, "no p= tag in '$1'",
+     "a DKIM key record needs 'p=' with the base64 public key (an empty "
+     "'p=' revokes the key); if this TXT record is not a DKIM key, move it "
+     "away from the _domainkey name"},
+    // kNotDkim
+    {ErrorKind::kSyntax, "no p= tag in '$1': this is not a DKIM key",
+     "verifiers read every TXT record at <selector>._domainkey.<domain> as "
+     "a DKIM key; move this record to the name it belongs at, and publish "
+     "the key here as 'v=DKIM1; k=rsa; p=<base64 public key>'"},
+    // kVersionNotFirst
+    {ErrorKind::kVersion, "'$1' is not the first tag (it comes after '$2')",
+     "move 'v=DKIM1' to the start of the record, or remove it: v= must be "
+     "first when present (RFC 6376 3.6.1)"},
+    // kBadVersion
+    {ErrorKind::kVersion, "unsupported DKIM key version '$1'",
+     "write 'v=DKIM1' (upper case, the only version), or remove v=: "
+     "verifiers discard a key with any other v= (RFC 6376 3.6.1)"},
+    // kBadHashList
+    {ErrorKind::kSyntax, "invalid hash list 'h=$1'",
+     "list hash algorithms separated by ':', such as 'h=sha256', or leave "
+     "h= out to allow every algorithm"},
+    // kBadKeyType
+    {ErrorKind::kSyntax, "invalid key type 'k=$1'",
+     "write 'k=rsa' or 'k=ed25519' (without k=, the key is RSA)"},
+    // kBadServices
+    {ErrorKind::kSyntax, "invalid service list 's=$1'",
+     "write 's=email' or 's=*', or leave s= out (it defaults to '*')"},
+    // kBadFlags
+    {ErrorKind::kSyntax, "invalid flag list 't=$1'",
+     "write 't=s', 't=y' or 't=y:s', or leave t= out"},
+    // kBase64Char
+    {ErrorKind::kKeyInvalid, "p= is not base64: invalid character '$1' in '$2'",
+     "p= holds the base64 key alone (A-Z, a-z, 0-9, '+' and '/', with '=' "
+     "padding at the end); copy it again from the public key file, without "
+     "the PEM header and footer lines"},
+    // kBase64Padding
+    {ErrorKind::kKeyInvalid,
+     "p= is not base64: '=' padding before the end in '$1'",
+     "'=' may only pad the end of the key; copy the key again, whole"},
+    // kBase64Length
+    {ErrorKind::kKeyInvalid,
+     "p= is not base64: $1 characters, not a multiple of 4, in '$2'",
+     "characters were lost or added when the key was copied; copy the whole "
+     "key again from the public key file"},
+    // kRsaNotKey
+    {ErrorKind::kKeyInvalid,
+     "p= is not an RSA public key: its $1 bytes are neither "
+     "SubjectPublicKeyInfo nor PKCS#1 DER",
+     "publish the key as 'openssl rsa -in private.pem -pubout' prints it: "
+     "the base64 lines between the BEGIN and END lines, joined"},
+    // kRsaLooksEd25519
+    {ErrorKind::kKeyInvalid,
+     "p= holds 32 bytes, the size of an Ed25519 key, but $1",
+     "add 'k=ed25519' if this is an Ed25519 key (RFC 8463); an RSA key is "
+     "published as SubjectPublicKeyInfo"},
+    // kRsaGotEd25519Spki
+    {ErrorKind::kKeyInvalid,
+     "p= holds an Ed25519 key (in SubjectPublicKeyInfo), but $1",
+     "write 'k=ed25519; p=$2': the raw 32-byte key that RFC 8463 requires"},
+    // kRsaGotOtherSpki
+    {ErrorKind::kKeyInvalid, "p= holds a public key that is not RSA, but $1",
+     "DKIM keys are RSA (k=rsa) or Ed25519 (k=ed25519); publish the public "
+     "key of the private key that signs"},
+    // kEd25519Size
+    {ErrorKind::kKeyInvalid,
+     "p= holds $1 bytes, but an Ed25519 key (k=ed25519) is exactly 32",
+     "publish the raw 32-byte public key in base64: 44 characters ending in "
+     "'=' (RFC 8463 4.2)"},
+    // kEd25519Spki
+    {ErrorKind::kKeyInvalid,
+     "p= holds an Ed25519 key wrapped in SubjectPublicKeyInfo (44 bytes), "
+     "but k=ed25519 needs the raw 32 bytes",
+     "write 'p=$1': the same key without the 12-byte header (RFC 8463 4.2)"},
+    // kEd25519GotRsa
+    {ErrorKind::kKeyInvalid, "p= holds an RSA key, but k= is 'ed25519'",
+     "write 'k=rsa' (or leave k= out) for an RSA key"},
+};
+static_assert(std::size(kTexts) == static_cast<size_t>(Problem::kCount));
+
+std::string Format(const char* pattern,
+                   std::initializer_list<std::string_view> args) {
+  std::string out;
+  for (const char* p = pattern; *p != '\0'; ++p) {
+    if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
+      size_t index = static_cast<size_t>(p[1] - '1');
+      if (index < args.size()) out.append(*(args.begin() + index));
+      ++p;
+    } else {
+      out.push_back(*p);
+    }
+  }
+  return out;
+}
+
+// Shows record text in a message: bytes outside printable ASCII as "\xNN",
+// long texts shortened.
+std::string Show(std::string_view s, size_t max = 60) {
+  std::string out;
+  for (size_t i = 0; i < s.size() && i < max; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c > 0x7E) {
+      out += Cat("\\x", HexByte(c).substr(2));
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (s.size() > max) out += "...";
+  return out;
+}
+
+void Add(Key* key, Problem problem, Range range,
+         std::initializer_list<std::string_view> args) {
+  const Text& text = kTexts[static_cast<size_t>(problem)];
+  key->errors.push_back(
+      {text.kind, range, Format(text.message, args), Format(text.help, args)});
+}
+
+Range ToRange(TagRange r) { return {r.begin, r.end}; }
+
+// ---------------------------------------------------------------------------
+// Actions: collect the items of a ':' list.
+
+struct ListState {
+  const char* base;  // start of the value
+  uint32_t offset;   // where the value starts in the record text
+  std::vector<Item>* items;
+};
+
+template <typename Rule>
+struct action : pegtl::nothing<Rule> {};
+
+struct add_item {
+  template <typename Input>
+  static void apply(const Input& in, ListState& s) {
+    const uint32_t begin =
+        s.offset + static_cast<uint32_t>(in.begin() - s.base);
+    s.items->push_back(
+        {in.string_view(),
+         {begin, begin + static_cast<uint32_t>(in.string_view().size())}});
+  }
+};
+template <>
+struct action<g::key_h_tag_alg> : add_item {};
+template <>
+struct action<g::key_s_tag_type> : add_item {};
+template <>
+struct action<g::key_t_tag_flag> : add_item {};
+
+// Parses a tag's value with Grammar; on success, the list items go to
+// `items` (when given).
+template <typename Grammar>
+bool ParseValue(const Tag& tag, std::vector<Item>* items) {
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(tag.value.data(),
+                                                     tag.value.size(), "");
+  std::vector<Item> found;
+  ListState state{tag.value.data(), tag.value_range.begin, &found};
+  if (!pegtl::parse<Grammar, action>(in, state)) return false;
+  if (items != nullptr) *items = std::move(found);
+  return true;
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool IsBase64Char(char c) { return IsAsciiAlnum(c) || c == '+' || c == '/'; }
+
+// Why a p= value is not base64: adds the error.
+void ReportBadBase64(Key* key, const Tag& tag) {
+  const std::string shown = Show(tag.value);
+  std::string compact;
+  for (size_t i = 0; i < tag.value.size(); ++i) {
+    const char c = tag.value[i];
+    if (IsBlank(c)) continue;
+    const uint32_t at = tag.value_range.begin + static_cast<uint32_t>(i);
+    if (c == '=') {
+      // Padding: only blanks and at most one more '=' may follow.
+      size_t j = i + 1, pads = 1;
+      for (; j < tag.value.size(); ++j) {
+        if (tag.value[j] == '=') {
+          ++pads;
+        } else if (!IsBlank(tag.value[j])) {
+          break;
+        }
+      }
+      if (j < tag.value.size() || pads > 2) {
+        Add(key, Problem::kBase64Padding, {at, at + 1}, {shown});
+        return;
+      }
+      compact.append(pads, '=');
+      break;
+    }
+    if (!IsBase64Char(c)) {
+      Add(key, Problem::kBase64Char, {at, at + 1},
+          {Show(std::string_view(&tag.value[i], 1)), shown});
+      return;
+    }
+    compact.push_back(c);
+  }
+  if (compact.size() % 4 != 0) {
+    Add(key, Problem::kBase64Length, ToRange(tag.value_range),
+        {Cat(compact.size()), shown});
+    return;
+  }
+}
+
+// What the k= text says when the key does not match it.
+std::string TypeClause(const Key& key) {
+  if (!key.has_type) return "there is no k= (so the key must be RSA)";
+  return Cat("k= is '", key.type_text, "'");
+}
+
+void CheckKeyBytes(Key* key) {
+  const std::string& bytes = key->key_bytes;
+  key->key_info = InspectPublicKey(bytes);
+  const KeyInfo& info = key->key_info;
+  const Range where = key->key_range;
+  if (key->type == KeyType::kRsa) {
+    switch (info.format) {
+      case KeyFormat::kRsaSpki:
+      case KeyFormat::kRsaPkcs1:
+        return;
+      case KeyFormat::kEd25519Spki:
+        Add(key, Problem::kRsaGotEd25519Spki, where,
+            {TypeClause(*key),
+             EncodeBase64(std::string_view(bytes).substr(bytes.size() - 32))});
+        return;
+      case KeyFormat::kOtherSpki:
+        Add(key, Problem::kRsaGotOtherSpki, where, {TypeClause(*key)});
+        return;
+      case KeyFormat::kNone:
+        if (bytes.size() == 32) {
+          Add(key, Problem::kRsaLooksEd25519, where, {TypeClause(*key)});
+        } else {
+          Add(key, Problem::kRsaNotKey, where, {Cat(bytes.size())});
+        }
+        return;
+    }
+  }
+  if (key->type == KeyType::kEd25519) {
+    if (bytes.size() == 32) return;
+    if (info.format == KeyFormat::kEd25519Spki) {
+      Add(key, Problem::kEd25519Spki, where,
+          {EncodeBase64(std::string_view(bytes).substr(bytes.size() - 32))});
+    } else if (info.format == KeyFormat::kRsaSpki ||
+               info.format == KeyFormat::kRsaPkcs1) {
+      Add(key, Problem::kEd25519GotRsa, where, {});
+    } else {
+      Add(key, Problem::kEd25519Size, where, {Cat(bytes.size())});
+    }
+  }
+}
+
+}  // namespace
+
+const Item* Key::TestingFlag() const {
+  for (const Item& flag : flags) {
+    if (flag.text == "y") return &flag;
+  }
+  return nullptr;
+}
+
+const Item* Key::Sha1Hash() const {
+  for (const Item& hash : hashes) {
+    if (hash.text == "sha1") return &hash;
+  }
+  return nullptr;
+}
+
+bool DecodeBase64(std::string_view text, std::string* out) {
+  out->clear();
+  uint32_t buffer = 0;
+  int bits = 0;
+  size_t chars = 0, pads = 0;
+  for (char c : text) {
+    if (IsBlank(c)) continue;
+    if (c == '=') {
+      ++pads;
+      ++chars;
+      continue;
+    }
+    if (pads > 0) return false;  // data after padding
+    int value;
+    if (c >= 'A' && c <= 'Z') {
+      value = c - 'A';
+    } else if (c >= 'a' && c <= 'z') {
+      value = c - 'a' + 26;
+    } else if (c >= '0' && c <= '9') {
+      value = c - '0' + 52;
+    } else if (c == '+') {
+      value = 62;
+    } else if (c == '/') {
+      value = 63;
+    } else {
+      return false;
+    }
+    ++chars;
+    buffer = (buffer << 6) | static_cast<uint32_t>(value);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out->push_back(static_cast<char>((buffer >> bits) & 0xff));
+    }
+  }
+  return pads <= 2 && chars % 4 == 0;
+}
+
+std::string EncodeBase64(std::string_view bytes) {
+  static constexpr char kAlphabet[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    const uint32_t n = static_cast<uint8_t>(bytes[i]) << 16 |
+                       static_cast<uint8_t>(bytes[i + 1]) << 8 |
+                       static_cast<uint8_t>(bytes[i + 2]);
+    for (int shift = 18; shift >= 0; shift -= 6) {
+      out.push_back(kAlphabet[(n >> shift) & 63]);
+    }
+  }
+  const size_t rest = bytes.size() - i;
+  if (rest > 0) {
+    uint32_t n = static_cast<uint8_t>(bytes[i]) << 16;
+    if (rest == 2) n |= static_cast<uint8_t>(bytes[i + 1]) << 8;
+    out.push_back(kAlphabet[(n >> 18) & 63]);
+    out.push_back(kAlphabet[(n >> 12) & 63]);
+    out.push_back(rest == 2 ? kAlphabet[(n >> 6) & 63] : '=');
+    out.push_back('=');
+  }
+  return out;
+}
+
+bool StartsWithDkimVersion(std::string_view text) {
+  const TagList tags = ParseTagList(text);
+  return !tags.tags.empty() && tags.tags[0].name == "v" &&
+         tags.tags[0].value == "DKIM1";
+}
+
+Key Parse(std::string_view text) {
+  Key key;
+  key.tags = ParseTagList(text);
+  for (const TagListProblem& problem : key.tags.problems) {
+    key.errors.push_back({ErrorKind::kSyntax,
+                          {problem.range.begin, problem.range.end},
+                          problem.message,
+                          problem.help});
+  }
+  const Tag* key_tag = nullptr;
+  const Tag* bad_version = nullptr;  // a v= tag whose value is not DKIM1
+  for (size_t i = 0; i < key.tags.tags.size(); ++i) {
+    const Tag& tag = key.tags.tags[i];
+    // Tag names are case-sensitive (RFC 6376 3.2): "V=" is an unknown tag.
+    bool duplicate = false;
+    for (size_t j = 0; j < i; ++j) {
+      if (key.tags.tags[j].name == tag.name) duplicate = true;
+    }
+    if (duplicate) {
+      Add(&key, Problem::kDuplicateTag, ToRange(tag.range), {tag.name});
+      continue;
+    }
+    const std::string value_shown = Show(tag.value);
+    if (tag.name == "v") {
+      key.has_version = true;
+      key.version_range = ToRange(tag.range);
+      if (i != 0) {
+        const Tag& first = key.tags.tags[0];
+        Add(&key, Problem::kVersionNotFirst, ToRange(tag.range),
+            {Show(
+                 text.substr(tag.range.begin, tag.range.end - tag.range.begin)),
+             Show(text.substr(first.range.begin,
+                              first.range.end - first.range.begin))});
+      }
+      if (!ParseValue<g::key_v_value>(tag, nullptr)) bad_version = &tag;
+    } else if (tag.name == "h") {
+      key.has_hashes = true;
+      key.hashes_range = ToRange(tag.value_range);
+      if (!ParseValue<g::key_h_value>(tag, &key.hashes)) {
+        Add(&key, Problem::kBadHashList, ToRange(tag.value_range),
+            {value_shown});
+      }
+    } else if (tag.name == "k") {
+      key.has_type = true;
+      key.type_text = tag.value;
+      key.type_range = ToRange(tag.value_range);
+      if (tag.value == "rsa") {
+        key.type = KeyType::kRsa;
+      } else if (tag.value == "ed25519") {
+        key.type = KeyType::kEd25519;
+      } else {
+        key.type = KeyType::kUnknown;
+        if (!ParseValue<g::key_k_value>(tag, nullptr)) {
+          Add(&key, Problem::kBadKeyType, ToRange(tag.value_range),
+              {value_shown});
+        }
+      }
+    } else if (tag.name == "s") {
+      if (!ParseValue<g::key_s_value>(tag, &key.services)) {
+        Add(&key, Problem::kBadServices, ToRange(tag.value_range),
+            {value_shown});
+      }
+    } else if (tag.name == "t") {
+      if (!ParseValue<g::key_t_value>(tag, &key.flags)) {
+        Add(&key, Problem::kBadFlags, ToRange(tag.value_range), {value_shown});
+      }
+    } else if (tag.name == "p") {
+      key_tag = &tag;
+    }
+    // n= (notes) and unknown tags: any value the tag list allows.
+  }
+
+  // Text with no p= and a v= other than DKIM1 (an SPF record, say) is no
+  // DKIM key at all: that is said once (no p=), not also that v= is wrong.
+  if (bad_version != nullptr && key_tag != nullptr) {
+    Add(&key, Problem::kBadVersion, ToRange(bad_version->range),
+        {Cat("v=", Show(bad_version->value))});
+  }
+  if (key_tag == nullptr) {
+    // A malformed tag-spec may have held p=: its problem is enough.
+    if (key.tags.problems.empty()) {
+      // DKIM tags but p= make a key that lost its p=; no DKIM tag (or a
+      // v= of another protocol) make text that is no key at all.
+      bool dkim_tags = false;
+      for (const Tag& tag : key.tags.tags) {
+        for (std::string_view name : {"v", "h", "k", "n", "s", "t"}) {
+          if (tag.name == name) dkim_tags = true;
+        }
+      }
+      const bool looks_dkim = dkim_tags && bad_version == nullptr;
+      Add(&key, looks_dkim ? Problem::kNoKey : Problem::kNotDkim,
+          {0, static_cast<uint32_t>(text.size())}, {Show(text)});
+    }
+    return key;
+  }
+  key.has_key = true;
+  key.key_tag_range = ToRange(key_tag->range);
+  key.key_range = ToRange(key_tag->value_range);
+  if (key_tag->value.empty()) {
+    key.revoked = true;
+    return key;
+  }
+  if (!ParseValue<g::key_p_value>(*key_tag, nullptr) ||
+      !DecodeBase64(key_tag->value, &key.key_bytes)) {
+    const size_t before = key.errors.size();
+    ReportBadBase64(&key, *key_tag);
+    if (key.errors.size() == before) {
+      // The grammar and the decoder agree on what base64 is; should they
+      // not, still report the key.
+      Add(&key, Problem::kBase64Length, key.key_range,
+          {Cat(key_tag->value.size()), Show(key_tag->value)});
+    }
+    key.key_bytes.clear();
+    return key;
+  }
+  key.decoded = true;
+  if (key.type != KeyType::kUnknown) CheckKeyBytes(&key);
+  return key;
+}
+
+}  // namespace zonelint::dkim

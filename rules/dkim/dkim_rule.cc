@@ -1,0 +1,149 @@
+#include "rules/dkim/dkim_rule.h"
+
+#include <memory>
+#include <set>
+
+#include "parser/mail_names.h"
+#include "parser/rrtype.h"
+#include "parser/universe.h"
+#include "util/strings.h"
+
+namespace zonelint::rules {
+namespace {
+
+// How many CNAMEs in a row are followed from a _domainkey name.
+constexpr int kMaxCnameHops = 8;
+
+// The name a CNAME record points to, or kNoName.
+NameId CnameTarget(const Zone& zone, const Record& record) {
+  for (const Field& field : zone.FieldsOf(record)) {
+    if (field.kind == FieldKind::kName) return field.value;
+  }
+  return kNoName;
+}
+
+// _adsp._domainkey.<domain> holds an ADSP policy (RFC 5617, historic:
+// "dkim=all"), not a key.
+bool IsAdsp(const MailNameInfo& name) { return name.selector == "_adsp"; }
+
+}  // namespace
+
+SourceRange DkimSite::Range(dkim::Range range) const {
+  if (range.begin == range.end && text->text().empty()) {
+    return text->RecordRange();
+  }
+  return text->Range(range.begin, range.end);
+}
+
+std::string_view DkimSite::TextOf(dkim::Range range) const {
+  const std::string& t = text->text();
+  if (range.begin >= t.size()) return {};
+  return std::string_view(t).substr(range.begin, range.end - range.begin);
+}
+
+std::string DkimSite::Via(const NameTable& names) const {
+  if (cname == nullptr) return "";
+  return Cat(" (reached through the DKIM CNAME at '",
+             DkimDisplayName(names, cname_owner), "')");
+}
+
+std::string_view DkimDisplayName(const NameTable& names, NameId name) {
+  std::string_view text = names.Text(name);
+  if (text.size() > 1 && text.back() == '.') text.remove_suffix(1);
+  return text;
+}
+
+DkimKeys CollectDkimKeys(const LintContext& context) {
+  DkimKeys keys;
+  const Universe& universe = context.universe;
+  const NameTable& names = context.names;
+
+  for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kDkim)) {
+    if (IsAdsp(site->name)) continue;
+    DkimSite& dkim = keys.sites.emplace_back();
+    dkim.zone = site->zone;
+    dkim.record = site->record;
+    dkim.owner = site->owner;
+    dkim.text = &site->text;
+    dkim.key = dkim::Parse(site->text.text());
+  }
+
+  // CNAMEs at _domainkey names, followed into the linted zones.
+  std::set<const Record*> reached;  // TXT records of CNAME targets
+  for (const auto& zone : universe.zones()) {
+    for (const Record& record : zone->records) {
+      if (record.type != rrtype::kCNAME) continue;
+      const MailNameInfo owner = ClassifyMailName(names.Text(record.owner));
+      if (owner.kind != MailName::kDkim || IsAdsp(owner)) continue;
+      NameId target = CnameTarget(*zone, record);
+      std::vector<RecordRef> txt;
+      bool known = false;
+      for (int hop = 0; hop < kMaxCnameHops && target != kNoName; ++hop) {
+        if (!universe.Knows(names.Text(target))) break;
+        known = true;
+        NameId next = kNoName;
+        txt.clear();
+        for (const RecordRef& ref : universe.RecordsAt(target)) {
+          if (ref.record->type == rrtype::kCNAME) {
+            next = CnameTarget(*ref.zone, *ref.record);
+          } else if (ref.record->type == rrtype::kTXT) {
+            txt.push_back(ref);
+          }
+        }
+        if (next == kNoName) break;
+        known = false;  // the chain goes on
+        target = next;
+      }
+      if (!known || target == kNoName) continue;
+      if (txt.empty()) {
+        keys.missing_targets.push_back(
+            {zone.get(), &record, record.owner, target});
+        continue;
+      }
+      // A target at a _domainkey name is checked as a key of its own.
+      if (ClassifyMailName(names.Text(target)).kind == MailName::kDkim) {
+        continue;
+      }
+      for (const RecordRef& ref : txt) {
+        if (!reached.insert(ref.record).second) continue;
+        const TxtText& text = keys.owned_texts.emplace_back(
+            *ref.zone, context.sources, *ref.record);
+        DkimSite& dkim = keys.sites.emplace_back();
+        dkim.zone = ref.zone;
+        dkim.record = ref.record;
+        dkim.owner = target;
+        dkim.text = &text;
+        dkim.key = dkim::Parse(text.text());
+        dkim.cname = &record;
+        dkim.cname_owner = record.owner;
+      }
+    }
+  }
+
+  for (const TxtSite& site : context.views.MailTxt()) {
+    // Keys at another mail name (_dmarc, _mta-sts, ...) are reported by
+    // that name's rule.
+    if (site.record->type != rrtype::kTXT ||
+        site.name.kind != MailName::kOther ||
+        reached.count(site.record) != 0) {
+      continue;
+    }
+    if (dkim::StartsWithDkimVersion(site.text.text())) {
+      keys.outside.push_back(&site);
+    }
+  }
+  return keys;
+}
+
+const DkimKeys& DkimKeysOf(const LintContext& context) {
+  return context.views.Memo<DkimKeys>([&context] {
+    return std::make_unique<DkimKeys>(CollectDkimKeys(context));
+  });
+}
+
+void DkimKeyRule::Check(const LintContext& context, RuleSink& sink) const {
+  const DkimKeys& keys = DkimKeysOf(context);
+  for (const DkimSite& site : keys.sites) CheckKey(context, site, sink);
+}
+
+}  // namespace zonelint::rules

@@ -15,6 +15,16 @@
 namespace zonelint {
 namespace {
 
+// Whether a --select pattern (a rule id, or a prefix ending in '*') names
+// the rule `id`.
+bool RuleMatches(std::string_view pattern, std::string_view id) {
+  if (!pattern.empty() && pattern.back() == '*') {
+    pattern.remove_suffix(1);
+    return id.substr(0, pattern.size()) == pattern;
+  }
+  return id == pattern;
+}
+
 constexpr char kUsage[] =
     R"(Usage: zonelint [options] FILE...
 
@@ -29,6 +39,8 @@ Options:
   --color=WHEN            auto (default), always or never
   --fail-level=LEVEL      lowest severity that makes the exit status 1:
                           error, warning (default), info or none
+  --select=RULE           run only RULE; 'spf-*' selects a group (repeatable;
+                          comma lists allowed)
   --disable=RULE          do not run RULE (repeatable; comma lists allowed)
   --severity=RULE=LEVEL   report RULE at LEVEL (error, warning or info)
   --stdin-filename=NAME   the name to report for '-' (also gives the origin)
@@ -58,6 +70,7 @@ struct Options {
   LintConfig config;
   std::string stdin_filename;
   std::vector<std::string> spf_costs;  // --spf-costs files, in order
+  std::vector<std::string> select;     // --select patterns
   bool list_rules = false;
   std::string explain;
   bool version = false;
@@ -115,13 +128,13 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       std::string_view name;
       std::string* target;
     };
-    std::string format, fail_level, disable, severity, spf_costs;
+    std::string format, fail_level, disable, select, severity, spf_costs;
     const Valued kValued[] = {
-        {"--origin", &o->origin},       {"--format", &format},
-        {"--color", &o->color},         {"--fail-level", &fail_level},
-        {"--disable", &disable},        {"--severity", &severity},
-        {"--stdin-filename", &o->stdin_filename},
-        {"--spf-costs", &spf_costs},    {"--explain", &o->explain}};
+        {"--origin", &o->origin},    {"--format", &format},
+        {"--color", &o->color},      {"--fail-level", &fail_level},
+        {"--disable", &disable},     {"--select", &select},
+        {"--severity", &severity},   {"--stdin-filename", &o->stdin_filename},
+        {"--spf-costs", &spf_costs}, {"--explain", &o->explain}};
     bool known = false;
     for (const Valued& v : kValued) {
       if (!TakeValue(args, &i, v.name, v.target, &matched)) {
@@ -155,6 +168,20 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
                    "': use error, warning, info or none");
       }
     }
+    if (!select.empty()) {
+      for (std::string_view pattern : Split(select, ',')) {
+        bool any = false;
+        for (const Rule* rule : AllRules()) {
+          any = any || RuleMatches(pattern, rule->info().id);
+        }
+        if (!any) {
+          return Cat("--select '", pattern,
+                     "' names no rule (see --list-rules; 'spf-*' selects "
+                     "a group)");
+        }
+        o->select.emplace_back(pattern);
+      }
+    }
     if (!disable.empty()) {
       for (std::string_view id : Split(disable, ',')) {
         if (FindRule(id) == nullptr) {
@@ -168,14 +195,26 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       Severity s;
       if (eq == std::string::npos ||
           !ParseSeverity(std::string_view(severity).substr(eq + 1), &s)) {
-        return Cat("--severity takes RULE=LEVEL with LEVEL error, warning "
-                   "or info, not '", severity, "'");
+        return Cat(
+            "--severity takes RULE=LEVEL with LEVEL error, warning "
+            "or info, not '",
+            severity, "'");
       }
       std::string id = severity.substr(0, eq);
       if (FindRule(id) == nullptr) {
         return Cat("unknown rule '", id, "' (see --list-rules)");
       }
       o->config.severity.emplace_back(id, s);
+    }
+  }
+  // --select: only the rules a pattern names run; the others are disabled.
+  if (!o->select.empty()) {
+    for (const Rule* rule : AllRules()) {
+      bool selected = false;
+      for (const std::string& pattern : o->select) {
+        selected = selected || RuleMatches(pattern, rule->info().id);
+      }
+      if (!selected) o->config.disabled.emplace_back(rule->info().id);
     }
   }
   return std::nullopt;
@@ -237,7 +276,8 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     return 2;
   }
   ParseOptions parse;
-  if (std::optional<std::string> error = CanonicalOrigin(o.origin, &parse.origin)) {
+  if (std::optional<std::string> error =
+          CanonicalOrigin(o.origin, &parse.origin)) {
     err << "zonelint: " << *error << "\n";
     return 2;
   }

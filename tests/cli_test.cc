@@ -21,7 +21,8 @@ struct Result {
   std::string err;
 };
 
-Result RunZonelint(std::vector<std::string> args, const std::string& input = "") {
+Result RunZonelint(std::vector<std::string> args,
+                   const std::string& input = "") {
   std::istringstream in(input);
   std::ostringstream out, err;
   int status = RunCli(args, in, out, err, /*out_is_terminal=*/false);
@@ -92,29 +93,32 @@ TEST_F(CliTest, FailLevel) {
   EXPECT_EQ(RunZonelint({"-"}, warn_only).status, 1);
   EXPECT_EQ(RunZonelint({"--fail-level=error", "-"}, warn_only).status, 0);
   EXPECT_EQ(RunZonelint({"--fail-level=none", "-"}, kBad).status, 0);
-  EXPECT_EQ(RunZonelint({"--disable=zone-missing-trailing-dot", "-"}, warn_only).status,
-            0);
-  EXPECT_EQ(RunZonelint({"--severity=zone-missing-trailing-dot=info", "-"}, warn_only)
+  EXPECT_EQ(RunZonelint({"--disable=zone-missing-trailing-dot", "-"}, warn_only)
                 .status,
             0);
+  EXPECT_EQ(
+      RunZonelint({"--severity=zone-missing-trailing-dot=info", "-"}, warn_only)
+          .status,
+      0);
 }
 
 TEST_F(CliTest, CleanZoneExitsZeroAndPrintsNothing) {
   Result r = RunZonelint({"-"},
-                 "$ORIGIN example.com.\n$TTL 60\n"
-                 "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
-                 "@ NS ns1\nns1 A 192.0.2.1\n");
+                         "$ORIGIN example.com.\n$TTL 60\n"
+                         "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+                         "@ NS ns1\nns1 A 192.0.2.1\n");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out, "");
 }
 
 TEST_F(CliTest, InlineSuppression) {
-  Result r = RunZonelint({"--format=gcc", "-"},
-                 "$ORIGIN example.com.\n$TTL 60\n"
-                 "; zonelint-disable-next-line zone-missing-trailing-dot\n"
-                 "@ MX 10 mail.example.com\n"
-                 "@ MX 20 mx.example.com ; zonelint-disable-line all\n"
-                 "_dmarc TXT \"v=DMARC1; p=reject\"\n");
+  Result r =
+      RunZonelint({"--format=gcc", "-"},
+                  "$ORIGIN example.com.\n$TTL 60\n"
+                  "; zonelint-disable-next-line zone-missing-trailing-dot\n"
+                  "@ MX 10 mail.example.com\n"
+                  "@ MX 20 mx.example.com ; zonelint-disable-line all\n"
+                  "_dmarc TXT \"v=DMARC1; p=reject\"\n");
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_EQ(r.out, "");
 }
@@ -146,12 +150,13 @@ TEST_F(CliTest, InformationalCommands) {
 
 TEST_F(CliTest, OriginFromOptionAndFileName) {
   const std::string zone = "@ 60 MX 10 mail.example.com\n";
-  Result by_option = RunZonelint({"--format=gcc", "--origin=example.com", "-"}, zone);
+  Result by_option =
+      RunZonelint({"--format=gcc", "--origin=example.com", "-"}, zone);
   EXPECT_NE(by_option.out.find("mail.example.com.example.com."),
             std::string::npos)
       << by_option.out;
-  Result by_name =
-      RunZonelint({"--format=gcc", "--stdin-filename=db.example.com", "-"}, zone);
+  Result by_name = RunZonelint(
+      {"--format=gcc", "--stdin-filename=db.example.com", "-"}, zone);
   EXPECT_NE(by_name.out.find("mail.example.com.example.com."),
             std::string::npos)
       << by_name.out;
@@ -214,6 +219,40 @@ TEST_F(CliTest, SpfCostsErrorsExitTwo) {
   EXPECT_EQ(RunZonelint({"--spf-costs=", "-"}).status, 2);
   EXPECT_NE(RunZonelint({"--help"}).out.find("--spf-costs=FILE"),
             std::string::npos);
+}
+
+TEST(CliSelectTest, RunsOnlyTheSelectedRules) {
+  const std::string zone =
+      "$ORIGIN example.com.\n"
+      "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
+      "@ NS ns1\nns1 A 192.0.2.1\n"
+      "@ MX 10 mail.example.com\n"    // zone-missing-trailing-dot
+      "@ TXT \"v=spf1 ptr -all\"\n";  // spf-ptr, dmarc-missing
+  Result all = RunZonelint({"--format=gcc", "-"}, zone);
+  EXPECT_NE(all.out.find("[spf-ptr]"), std::string::npos) << all.out;
+  EXPECT_NE(all.out.find("[dmarc-missing]"), std::string::npos) << all.out;
+
+  Result zone_only =
+      RunZonelint({"--format=gcc", "--select=zone-*", "-"}, zone);
+  EXPECT_NE(zone_only.out.find("[zone-missing-trailing-dot]"),
+            std::string::npos)
+      << zone_only.out;
+  EXPECT_EQ(zone_only.out.find("[spf-ptr]"), std::string::npos);
+  EXPECT_EQ(zone_only.out.find("[dmarc-missing]"), std::string::npos);
+
+  // Several patterns (in one list or repeated) add up; --disable still
+  // applies to what is selected.
+  Result two = RunZonelint({"--format=gcc", "--select=spf-ptr",
+                            "--select=dmarc-*", "--disable=dmarc-missing", "-"},
+                           zone);
+  EXPECT_NE(two.out.find("[spf-ptr]"), std::string::npos) << two.out;
+  EXPECT_EQ(two.out.find("[dmarc-missing]"), std::string::npos) << two.out;
+  EXPECT_EQ(two.out.find("[zone-"), std::string::npos) << two.out;
+
+  Result bad = RunZonelint({"--select=nope-*", "-"}, zone);
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--select 'nope-*' names no rule"), std::string::npos)
+      << bad.err;
 }
 
 }  // namespace

@@ -135,42 +135,14 @@ constexpr Text kTexts[] = {
 };
 static_assert(std::size(kTexts) == static_cast<size_t>(Problem::kCount));
 
-std::string Format(const char* pattern,
-                   std::initializer_list<std::string_view> args) {
-  std::string out;
-  for (const char* p = pattern; *p != '\0'; ++p) {
-    if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
-      size_t index = static_cast<size_t>(p[1] - '1');
-      if (index < args.size()) out.append(*(args.begin() + index));
-      ++p;
-    } else {
-      out.push_back(*p);
-    }
-  }
-  return out;
-}
-
-// Shows record text in a message: bytes outside printable ASCII as "\xNN",
-// long texts shortened.
-std::string Show(std::string_view s, size_t max = 60) {
-  std::string out;
-  for (size_t i = 0; i < s.size() && i < max; ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c > 0x7E) {
-      out += Cat("\\x", HexByte(c).substr(2));
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  if (s.size() > max) out += "...";
-  return out;
-}
+// Key values are long: messages show at most this much of them.
+constexpr size_t kShowMax = 60;
 
 void Add(Key* key, Problem problem, Range range,
          std::initializer_list<std::string_view> args) {
   const Text& text = kTexts[static_cast<size_t>(problem)];
-  key->errors.push_back(
-      {text.kind, range, Format(text.message, args), Format(text.help, args)});
+  key->errors.push_back({text.kind, range, FormatTemplate(text.message, args),
+                         FormatTemplate(text.help, args)});
 }
 
 Range ToRange(TagRange r) { return {r.begin, r.end}; }
@@ -222,7 +194,7 @@ bool IsBase64Char(char c) { return IsAsciiAlnum(c) || c == '+' || c == '/'; }
 
 // Why a p= value is not base64: adds the error.
 void ReportBadBase64(Key* key, const Tag& tag) {
-  const std::string shown = Show(tag.value);
+  const std::string shown = ShowText(tag.value, kShowMax);
   std::string compact;
   for (size_t i = 0; i < tag.value.size(); ++i) {
     const char c = tag.value[i];
@@ -247,7 +219,7 @@ void ReportBadBase64(Key* key, const Tag& tag) {
     }
     if (!IsBase64Char(c)) {
       Add(key, Problem::kBase64Char, {at, at + 1},
-          {Show(std::string_view(&tag.value[i], 1)), shown});
+          {ShowText(std::string_view(&tag.value[i], 1), kShowMax), shown});
       return;
     }
     compact.push_back(c);
@@ -413,17 +385,19 @@ Key Parse(std::string_view text) {
       Add(&key, Problem::kDuplicateTag, ToRange(tag.range), {tag.name});
       continue;
     }
-    const std::string value_shown = Show(tag.value);
+    const std::string value_shown = ShowText(tag.value, kShowMax);
     if (tag.name == "v") {
       key.has_version = true;
       key.version_range = ToRange(tag.range);
       if (i != 0) {
         const Tag& first = key.tags.tags[0];
         Add(&key, Problem::kVersionNotFirst, ToRange(tag.range),
-            {Show(
-                 text.substr(tag.range.begin, tag.range.end - tag.range.begin)),
-             Show(text.substr(first.range.begin,
-                              first.range.end - first.range.begin))});
+            {ShowText(
+                 text.substr(tag.range.begin, tag.range.end - tag.range.begin),
+                 kShowMax),
+             ShowText(text.substr(first.range.begin,
+                                  first.range.end - first.range.begin),
+                      kShowMax)});
       }
       if (!ParseValue<g::key_v_value>(tag, nullptr)) bad_version = &tag;
     } else if (tag.name == "h") {
@@ -467,7 +441,7 @@ Key Parse(std::string_view text) {
   // DKIM key at all: that is said once (no p=), not also that v= is wrong.
   if (bad_version != nullptr && key_tag != nullptr) {
     Add(&key, Problem::kBadVersion, ToRange(bad_version->range),
-        {Cat("v=", Show(bad_version->value))});
+        {Cat("v=", ShowText(bad_version->value, kShowMax))});
   }
   if (key_tag == nullptr) {
     // A malformed tag-spec may have held p=: its problem is enough.
@@ -482,7 +456,7 @@ Key Parse(std::string_view text) {
       }
       const bool looks_dkim = dkim_tags && bad_version == nullptr;
       Add(&key, looks_dkim ? Problem::kNoKey : Problem::kNotDkim,
-          {0, static_cast<uint32_t>(text.size())}, {Show(text)});
+          {0, static_cast<uint32_t>(text.size())}, {ShowText(text, kShowMax)});
     }
     return key;
   }
@@ -501,7 +475,7 @@ Key Parse(std::string_view text) {
       // The grammar and the decoder agree on what base64 is; should they
       // not, still report the key.
       Add(&key, Problem::kBase64Length, key.key_range,
-          {Cat(key_tag->value.size()), Show(key_tag->value)});
+          {Cat(key_tag->value.size()), ShowText(key_tag->value, kShowMax)});
     }
     key.key_bytes.clear();
     return key;

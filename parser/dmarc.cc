@@ -153,42 +153,11 @@ constexpr Text kTexts[] = {
 };
 static_assert(std::size(kTexts) == static_cast<size_t>(Problem::kCount));
 
-std::string Format(const char* pattern,
-                   std::initializer_list<std::string_view> args) {
-  std::string out;
-  for (const char* p = pattern; *p != '\0'; ++p) {
-    if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
-      size_t index = static_cast<size_t>(p[1] - '1');
-      if (index < args.size()) out.append(*(args.begin() + index));
-      ++p;
-    } else {
-      out.push_back(*p);
-    }
-  }
-  return out;
-}
-
-// Shows record text in a message: bytes outside printable ASCII as "\xNN",
-// long texts shortened.
-std::string Show(std::string_view s) {
-  constexpr size_t kMax = 80;
-  std::string out;
-  for (size_t i = 0; i < s.size() && i < kMax; ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c > 0x7E) {
-      out += Cat("\\x", HexByte(c).substr(2));
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  if (s.size() > kMax) out += "...";
-  return out;
-}
-
 Error MakeError(Problem problem, Range range,
                 std::initializer_list<std::string_view> args) {
   const Text& text = kTexts[static_cast<size_t>(problem)];
-  return {range, Format(text.message, args), Format(text.help, args)};
+  return {range, FormatTemplate(text.message, args),
+          FormatTemplate(text.help, args)};
 }
 
 template <typename Rule>
@@ -334,7 +303,7 @@ Record Parser::Run() {
     const TagRef& tag = record_.tags[i];
     if (list.tags[i].duplicate) {
       Add(Problem::kDuplicateTag, tag.range,
-          {AsciiLowerString(tag.name), Show(Spec(tag))});
+          {AsciiLowerString(tag.name), ShowText(Spec(tag))});
       continue;
     }
     CheckTag(tag);
@@ -360,11 +329,11 @@ void Parser::CheckVersion() {
   if (version == nullptr) {
     Range at = record_.tags.empty() ? Range{0, 0} : record_.tags[0].range;
     Add(Problem::kNoVersion, at,
-        {Show(text_.substr(at.begin, at.end - at.begin))});
+        {ShowText(text_.substr(at.begin, at.end - at.begin))});
     return;
   }
   if (version != &record_.tags[0]) {
-    Add(Problem::kVersionNotFirst, version->range, {Show(Spec(*version))});
+    Add(Problem::kVersionNotFirst, version->range, {ShowText(Spec(*version))});
   }
   if (!Matches<g::version_value>(version->value)) {
     std::string_view value = version->value;
@@ -374,9 +343,9 @@ void Parser::CheckVersion() {
       rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
       version_run_on_ = true;
       Add(Problem::kVersionNoSeparator, version->range,
-          {Show(value), Show(rest)});
+          {ShowText(value), ShowText(rest)});
     } else {
-      Add(Problem::kBadVersion, version->value_range, {Show(value)});
+      Add(Problem::kBadVersion, version->value_range, {ShowText(value)});
     }
   }
 }
@@ -384,7 +353,7 @@ void Parser::CheckVersion() {
 bool Parser::ParsePolicy(const TagRef& tag, Policy* out) {
   if (!Matches<g::policy_value>(tag.value)) {
     Add(Problem::kBadPolicy, tag.value_range,
-        {AsciiLowerString(tag.name), Show(tag.value)});
+        {AsciiLowerString(tag.name), ShowText(tag.value)});
     return false;
   }
   std::string lower = AsciiLowerString(tag.value);
@@ -409,7 +378,7 @@ void Parser::CheckTag(const TagRef& tag) {
     record_.has_np = ParsePolicy(tag, &record_.np);
   } else if (name == "adkim" || name == "aspf") {
     if (!Matches<g::alignment_value>(value)) {
-      Add(Problem::kBadAlignment, tag.value_range, {name, Show(value)});
+      Add(Problem::kBadAlignment, tag.value_range, {name, ShowText(value)});
       return;
     }
     Alignment a =
@@ -420,7 +389,7 @@ void Parser::CheckTag(const TagRef& tag) {
     int64_t pct = 0;
     if (!Matches<g::percent_value>(value) || !ParseInt64(value, &pct) ||
         pct > 100) {
-      Add(Problem::kBadPct, tag.value_range, {Show(value)});
+      Add(Problem::kBadPct, tag.value_range, {ShowText(value)});
       return;
     }
     record_.has_pct = true;
@@ -429,7 +398,7 @@ void Parser::CheckTag(const TagRef& tag) {
     int64_t ri = 0;
     if (!Matches<g::interval_value>(value) || value.size() > 10 ||
         !ParseInt64(value, &ri) || ri > 0xFFFFFFFFLL) {
-      Add(Problem::kBadRi, tag.value_range, {Show(value)});
+      Add(Problem::kBadRi, tag.value_range, {ShowText(value)});
       return;
     }
     record_.ri = static_cast<uint32_t>(ri);
@@ -437,7 +406,7 @@ void Parser::CheckTag(const TagRef& tag) {
     bool fo = name == "fo";
     if (fo ? !Matches<g::fo_value>(value) : !Matches<g::rf_value>(value)) {
       Add(fo ? Problem::kBadFo : Problem::kBadRf, tag.value_range,
-          {Show(value)});
+          {ShowText(value)});
       return;
     }
     std::vector<std::string_view> parts;
@@ -449,14 +418,14 @@ void Parser::CheckTag(const TagRef& tag) {
     (fo ? record_.fo : record_.rf) = std::move(parts);
   } else if (name == "psd") {
     if (!Matches<g::psd_value>(value)) {
-      Add(Problem::kBadPsd, tag.value_range, {Show(value)});
+      Add(Problem::kBadPsd, tag.value_range, {ShowText(value)});
       return;
     }
     char c = AsciiLower(value[0]);
     record_.psd = c == 'y' ? Psd::kYes : c == 'n' ? Psd::kNo : Psd::kUnknown;
   } else if (name == "t") {
     if (!Matches<g::testing_value>(value)) {
-      Add(Problem::kBadTesting, tag.value_range, {Show(value)});
+      Add(Problem::kBadTesting, tag.value_range, {ShowText(value)});
       return;
     }
     record_.testing = AsciiLower(value[0]) == 'y';
@@ -476,7 +445,7 @@ void Parser::ParseUris(const TagRef& tag, std::vector<ReportUri>* out) {
   for (std::string_view entry : Split(tag.value, ',')) {
     size_t b = entry.find_first_not_of(" \t\r\n");
     if (b == std::string_view::npos) {
-      Add(Problem::kEmptyUri, tag.value_range, {name, Show(tag.value)});
+      Add(Problem::kEmptyUri, tag.value_range, {name, ShowText(tag.value)});
       continue;
     }
     size_t e = entry.find_last_not_of(" \t\r\n");
@@ -488,12 +457,12 @@ void Parser::ParseUris(const TagRef& tag, std::vector<ReportUri>* out) {
           *state.uri_end == '!') {
         Add(Problem::kBadSize,
             RangeOf(entry.substr(state.uri_end - entry.data())),
-            {name, Show(entry.substr(state.uri_end - entry.data()))});
+            {name, ShowText(entry.substr(state.uri_end - entry.data()))});
       } else if (entry.find(':') == std::string_view::npos &&
                  entry.find('@') != std::string_view::npos) {
-        Add(Problem::kNoScheme, range, {name, Show(entry)});
+        Add(Problem::kNoScheme, range, {name, ShowText(entry)});
       } else {
-        Add(Problem::kBadUri, range, {name, Show(entry)});
+        Add(Problem::kBadUri, range, {name, ShowText(entry)});
       }
       continue;
     }
@@ -513,7 +482,7 @@ void Parser::ParseUris(const TagRef& tag, std::vector<ReportUri>* out) {
       std::string_view size = entry.substr(uri.uri.size());
       if (state.size_digits.size() > 15 || !ParseInt64(state.size_digits, &n) ||
           static_cast<uint64_t>(n) > (~0ULL) / unit) {
-        Add(Problem::kSizeTooLarge, RangeOf(size), {name, Show(size)});
+        Add(Problem::kSizeTooLarge, RangeOf(size), {name, ShowText(size)});
         continue;
       }
       uri.max_bytes = static_cast<uint64_t>(n) * unit;
@@ -550,7 +519,7 @@ void Parser::CheckUsable(ReportUri& uri) const {
   }
   uri.valid = problem == Problem::kCount;
   if (!uri.valid) {
-    Error e = MakeError(problem, uri.range, {Show(uri.uri), uri.scheme});
+    Error e = MakeError(problem, uri.range, {ShowText(uri.uri), uri.scheme});
     uri.problem = std::move(e.message);
     uri.help = std::move(e.help);
   }
@@ -564,7 +533,7 @@ void Parser::CheckUnknown(const TagRef& tag) {
   std::string name = AsciiLowerString(tag.name);
   for (std::string_view known : kKnownTags) {
     if (known.size() >= 3 && OneEditApart(name, known)) {
-      Add(Problem::kTypoTag, tag.name_range, {Show(tag.name), known});
+      Add(Problem::kTypoTag, tag.name_range, {ShowText(tag.name), known});
       return;
     }
   }

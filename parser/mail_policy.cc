@@ -130,43 +130,11 @@ constexpr Text kTexts[] = {
 };
 static_assert(std::size(kTexts) == static_cast<size_t>(Problem::kCount));
 
-std::string Format(const char* pattern,
-                   std::initializer_list<std::string_view> args) {
-  std::string out;
-  for (const char* p = pattern; *p != '\0'; ++p) {
-    if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
-      size_t index = static_cast<size_t>(p[1] - '1');
-      if (index < args.size()) out.append(*(args.begin() + index));
-      ++p;
-    } else {
-      out.push_back(*p);
-    }
-  }
-  return out;
-}
-
-// Record text in a message: bytes outside printable ASCII as "\xNN", long
-// texts shortened.
-std::string Show(std::string_view s) {
-  constexpr size_t kMax = 80;
-  std::string out;
-  for (size_t i = 0; i < s.size() && i < kMax; ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c > 0x7E) {
-      out += Cat("\\x", HexByte(c).substr(2));
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  if (s.size() > kMax) out += "...";
-  return out;
-}
-
 void Add(std::vector<PolicyError>* errors, Problem problem, TagRange range,
          std::initializer_list<std::string_view> args) {
   const Text& text = kTexts[static_cast<size_t>(problem)];
-  errors->push_back(
-      {range, Format(text.message, args), Format(text.help, args)});
+  errors->push_back({range, FormatTemplate(text.message, args),
+                     FormatTemplate(text.help, args)});
 }
 
 std::string_view Slice(std::string_view text, TagRange r) {
@@ -221,12 +189,13 @@ std::vector<const Tag*> CheckCommon(std::string_view text, const Kind& kind,
   if (v.value.size() > kind.version_value.size() &&
       StartsWithIgnoreCase(v.value, kind.version_value) &&
       IsBlank(v.value[kind.version_value.size()])) {
-    Add(errors, Problem::kVersionNoSep, v.range, {Show(written), kind.version});
+    Add(errors, Problem::kVersionNoSep, v.range,
+        {ShowText(written), kind.version});
   } else if (kind.strict_equals
                  ? written != kind.version
                  : (v.name != "v" || v.value != kind.version_value)) {
     Add(errors, Problem::kVersionCase, v.range,
-        {Show(written), kind.version, kind.reference});
+        {ShowText(written), kind.version, kind.reference});
   }
   for (size_t i = 1; i < tags->tags.size(); ++i) {
     const Tag& tag = tags->tags[i];
@@ -240,7 +209,7 @@ std::vector<const Tag*> CheckCommon(std::string_view text, const Kind& kind,
          (!tag.value.empty() &&
           tag.value_range.begin != tag.name_range.end + 1))) {
       Add(errors, Problem::kBlankAroundEquals, tag.range,
-          {Show(Slice(text, tag.range)), Cat(tag.name, "=", tag.value),
+          {ShowText(Slice(text, tag.range)), Cat(tag.name, "=", tag.value),
            kind.reference});
     }
     out.push_back(&tag);
@@ -264,11 +233,11 @@ void CheckExtension(const Tag& tag, const Kind& kind,
                     std::vector<PolicyError>* errors) {
   if (!FullMatch<g::mail_policy::ext_name>(tag.name)) {
     Add(errors, Problem::kBadExtName, tag.name_range,
-        {Show(tag.name), kind.reference});
+        {ShowText(tag.name), kind.reference});
   } else if (!FullMatch<g::mail_policy::ext_value>(tag.value)) {
     Add(errors, Problem::kBadExtValue,
         tag.value.empty() ? tag.range : tag.value_range,
-        {tag.name, Show(tag.value), kind.reference});
+        {tag.name, ShowText(tag.value), kind.reference});
   }
 }
 
@@ -311,14 +280,14 @@ Record ParseMtaSts(std::string_view text) {
       if (!IsAsciiAlnum(tag->value[i])) {
         uint32_t at = tag->value_range.begin + static_cast<uint32_t>(i);
         Add(&out.errors, Problem::kIdBadChar, {at, at + 1},
-            {Show(tag->value), Show(tag->value.substr(i, 1))});
+            {ShowText(tag->value), ShowText(tag->value.substr(i, 1))});
         bad = true;
       }
     }
     if (bad) continue;
     if (!FullMatch<g::mta_sts::sts_id_value>(tag->value)) {
       Add(&out.errors, Problem::kIdTooLong, tag->value_range,
-          {Show(tag->value), Cat(tag->value.size())});
+          {ShowText(tag->value), Cat(tag->value.size())});
       continue;
     }
     out.has_id = true;
@@ -363,22 +332,22 @@ void CheckRua(std::string_view text, const Tag& tag, Record* out) {
     const std::string_view uri = text.substr(b, e - b);
     if (uri.empty()) {
       Add(&out->errors, Problem::kRuaEmptyEntry, {begin, stop},
-          {Show(tag.value)});
+          {ShowText(tag.value)});
     } else if (FullMatch<g::tlsrpt::tlsrpt_uri>(uri)) {
       out->rua.push_back({uri, {b, e}, StartsWithIgnoreCase(uri, "https:")});
     } else {
       std::string_view scheme = SchemeOf(uri);
       if (EqualsIgnoreCase(scheme, "http")) {
         Add(&out->errors, Problem::kRuaHttp, {b, e},
-            {Show(uri), Show(uri.substr(5))});
+            {ShowText(uri), ShowText(uri.substr(5))});
       } else if (!scheme.empty() && !EqualsIgnoreCase(scheme, "mailto") &&
                  !EqualsIgnoreCase(scheme, "https")) {
         Add(&out->errors, Problem::kRuaScheme, {b, e},
-            {Show(uri), Show(scheme)});
+            {ShowText(uri), ShowText(scheme)});
       } else if (scheme.empty() && FullMatch<g::uri::addr_spec>(uri)) {
-        Add(&out->errors, Problem::kRuaNoMailto, {b, e}, {Show(uri)});
+        Add(&out->errors, Problem::kRuaNoMailto, {b, e}, {ShowText(uri)});
       } else {
-        Add(&out->errors, Problem::kRuaBadUri, {b, e}, {Show(uri)});
+        Add(&out->errors, Problem::kRuaBadUri, {b, e}, {ShowText(uri)});
       }
     }
     if (stop == end) break;
@@ -424,7 +393,7 @@ namespace {
 void CheckUrl(const Tag& tag, std::string_view example,
               std::vector<PolicyError>* errors) {
   if (tag.value.empty() || FullMatch<g::bimi::bimi_uri>(tag.value)) return;
-  const std::string shown = Show(tag.value);
+  const std::string shown = ShowText(tag.value);
   const std::string name = AsciiLowerString(tag.name);
   std::string_view scheme = SchemeOf(tag.value);
   if (tag.value.find(',') != std::string_view::npos) {
@@ -459,7 +428,7 @@ Record ParseBimi(std::string_view text) {
       } else {
         Add(&out.errors, Problem::kAvp,
             tag->value.empty() ? tag->range : tag->value_range,
-            {Show(tag->value)});
+            {ShowText(tag->value)});
       }
     }
   }

@@ -198,42 +198,11 @@ constexpr Text kTexts[] = {
 };
 static_assert(std::size(kTexts) == static_cast<size_t>(Problem::kCount));
 
-std::string Format(const char* pattern,
-                   std::initializer_list<std::string_view> args) {
-  std::string out;
-  for (const char* p = pattern; *p != '\0'; ++p) {
-    if (p[0] == '$' && p[1] >= '1' && p[1] <= '9') {
-      size_t index = static_cast<size_t>(p[1] - '1');
-      if (index < args.size()) out.append(*(args.begin() + index));
-      ++p;
-    } else {
-      out.push_back(*p);
-    }
-  }
-  return out;
-}
-
-// Shows record text in a message: bytes outside printable ASCII as "\xNN",
-// long texts shortened.
-std::string Show(std::string_view s) {
-  constexpr size_t kMax = 80;
-  std::string out;
-  for (size_t i = 0; i < s.size() && i < kMax; ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c > 0x7E) {
-      out += Cat("\\x", HexByte(c).substr(2));
-    } else {
-      out.push_back(static_cast<char>(c));
-    }
-  }
-  if (s.size() > kMax) out += "...";
-  return out;
-}
-
 Error MakeError(Problem problem, Range range,
                 std::initializer_list<std::string_view> args) {
   const Text& text = kTexts[static_cast<size_t>(problem)];
-  return {range, Format(text.message, args), Format(text.help, args)};
+  return {range, FormatTemplate(text.message, args),
+          FormatTemplate(text.help, args)};
 }
 
 // ---------------------------------------------------------------------------
@@ -428,7 +397,7 @@ struct Diagnoser {
   std::string_view term() const {
     return text.substr(term_range.begin, term_range.end - term_range.begin);
   }
-  std::string shown_term() const { return Show(term()); }
+  std::string shown_term() const { return ShowText(term()); }
   // A range for the part s (a view into text).
   Range RangeOf(std::string_view s) const {
     uint32_t begin = static_cast<uint32_t>(s.data() - text.data());
@@ -516,17 +485,17 @@ std::optional<Error> CheckMacros(const Diagnoser& d, std::string_view spec,
         spec.substr(i, close == std::string_view::npos ? std::string_view::npos
                                                        : close - i + 1);
     if (close == std::string_view::npos) {
-      return d.At(Problem::kBadMacro, macro, {Show(macro), term});
+      return d.At(Problem::kBadMacro, macro, {ShowText(macro), term});
     }
     std::string_view inner = spec.substr(i + 2, close - i - 2);
     if (inner.empty()) {
-      return d.At(Problem::kBadMacro, macro, {Show(macro), term});
+      return d.At(Problem::kBadMacro, macro, {ShowText(macro), term});
     }
     char letter = AsciiLower(inner[0]);
     if (std::string_view("slodiphcrtv").find(letter) ==
         std::string_view::npos) {
       return d.At(Problem::kBadMacroLetter, macro,
-                  {Show(inner.substr(0, 1)), term});
+                  {ShowText(inner.substr(0, 1)), term});
     }
     size_t j = 1;
     size_t digits_begin = j;
@@ -538,7 +507,7 @@ std::optional<Error> CheckMacros(const Diagnoser& d, std::string_view spec,
       ++j;
     }
     if (j != inner.size()) {
-      return d.At(Problem::kBadMacro, macro, {Show(macro), term});
+      return d.At(Problem::kBadMacro, macro, {ShowText(macro), term});
     }
     if (!allow_exp_letters &&
         (letter == 'c' || letter == 'r' || letter == 't')) {
@@ -547,7 +516,7 @@ std::optional<Error> CheckMacros(const Diagnoser& d, std::string_view spec,
     }
     if (!digits.empty() && std::all_of(digits.begin(), digits.end(),
                                        [](char c) { return c == '0'; })) {
-      return d.At(Problem::kZeroDigits, macro, {Show(macro), term});
+      return d.At(Problem::kZeroDigits, macro, {ShowText(macro), term});
     }
     i = close;
   }
@@ -566,7 +535,7 @@ Error DiagnoseDomain(const Diagnoser& d, std::string_view spec,
     return *error;
   }
   // Ends in a macro: the grammar only fails on the macros, checked above.
-  std::string shown = Show(spec);
+  std::string shown = ShowText(spec);
   std::string_view body = spec;
   if (body.size() >= 2 && body.back() == '.') body.remove_suffix(1);
   if (body.back() == '}' && body.find("%{") != std::string_view::npos) {
@@ -584,7 +553,7 @@ Error DiagnoseDomain(const Diagnoser& d, std::string_view spec,
     return d.At(Problem::kNumericLabel, spec, {shown, term});
   }
   if (!grammar::field::FullMatch<g::toplabel>(label)) {
-    return d.At(Problem::kBadTopLabel, spec, {shown, term, Show(label)});
+    return d.At(Problem::kBadTopLabel, spec, {shown, term, ShowText(label)});
   }
   return d.At(Problem::kBadDomain, spec, {shown, term});
 }
@@ -598,7 +567,8 @@ std::optional<Error> CheckCidrValue(const Diagnoser& d,
     return d.At(Problem::kCidrEmpty, slash_and_value, {term});
   }
   if (!IsDigits(value)) {
-    return d.At(Problem::kCidrNotNumber, slash_and_value, {Show(value), term});
+    return d.At(Problem::kCidrNotNumber, slash_and_value,
+                {ShowText(value), term});
   }
   size_t nonzero = value.find_first_not_of('0');
   std::string_view trimmed =
@@ -628,7 +598,7 @@ std::optional<Error> CheckDualCidr(const Diagnoser& d, std::string_view cidr) {
   }
   if (Tail(ip4, 1).find('/') != std::string_view::npos ||
       Tail(ip6, 1).find('/') != std::string_view::npos) {
-    return d.At(Problem::kBadDualCidr, cidr, {Show(cidr), term});
+    return d.At(Problem::kBadDualCidr, cidr, {ShowText(cidr), term});
   }
   if (!ip4.empty()) {
     if (auto error = CheckCidrValue(d, ip4, 32)) return error;
@@ -668,18 +638,18 @@ Error DiagnoseAddress(const Diagnoser& d, TermKind kind,
   }
   if (is4 && !v4) {
     if (v6) return d.At(Problem::kIp4GivenIp6, address, {address, term, cidr});
-    return d.At(Problem::kBadIp4, address, {Show(address), term});
+    return d.At(Problem::kBadIp4, address, {ShowText(address), term});
   }
   if (!is4 && !v6) {
     if (v4) return d.At(Problem::kIp6GivenIp4, address, {address, term, cidr});
-    return d.At(Problem::kBadIp6, address, {Show(address), term});
+    return d.At(Problem::kBadIp6, address, {ShowText(address), term});
   }
   if (!cidr.empty()) {
     if (is4 && cidr.substr(0, 2) == "//") {
-      return d.At(Problem::kIp4NoIp6Cidr, cidr, {Show(cidr), term});
+      return d.At(Problem::kIp4NoIp6Cidr, cidr, {ShowText(cidr), term});
     }
     if (cidr.substr(1).find('/') != std::string_view::npos) {
-      return d.At(Problem::kBadDualCidr, cidr, {Show(cidr), term});
+      return d.At(Problem::kBadDualCidr, cidr, {ShowText(cidr), term});
     }
     if (auto error = CheckCidrValue(d, cidr, is4 ? 32 : 128)) return *error;
   }
@@ -719,10 +689,10 @@ Error Diagnose(const Diagnoser& d) {
 
   if (sep == '=' && !name.empty()) {
     if (qualified) {
-      return d.At(Problem::kQualifiedModifier, term, {shown, Show(rest)});
+      return d.At(Problem::kQualifiedModifier, term, {shown, ShowText(rest)});
     }
     if (!grammar::field::FullMatch<g::name>(name)) {
-      return d.At(Problem::kBadModifierName, name, {Show(name), shown});
+      return d.At(Problem::kBadModifierName, name, {ShowText(name), shown});
     }
     if (known_modifier) {
       return DiagnoseDomain(d, after, AsciiLowerString(name), "=");
@@ -730,12 +700,12 @@ Error Diagnose(const Diagnoser& d) {
     if (auto error = CheckMacros(d, after, /*allow_exp_letters=*/true)) {
       return *error;
     }
-    return d.At(Problem::kBadModifierValue, after, {Show(after), shown});
+    return d.At(Problem::kBadModifierValue, after, {ShowText(after), shown});
   }
   if (known_modifier) {
     std::string fixed = Cat(AsciiLowerString(name), "=", after);
     return d.At(Problem::kModifierWithColon, term,
-                {AsciiLowerString(name), shown, Show(fixed)});
+                {AsciiLowerString(name), shown, ShowText(fixed)});
   }
   std::optional<TermKind> kind = MechanismNamed(name);
   if (!kind) {
@@ -747,7 +717,7 @@ Error Diagnose(const Diagnoser& d) {
       std::string fixed = Cat(term.substr(0, qualified ? 1 : 0), suggestion,
                               rest.substr(name.size()));
       return d.At(Problem::kUnknownMechanismSuggest, term,
-                  {shown, Show(fixed)});
+                  {shown, ShowText(fixed)});
     }
     return d.At(Problem::kUnknownMechanism, term, {shown});
   }

@@ -46,16 +46,10 @@ constexpr Message kMessages[] = {
 
 TagListProblem MakeProblem(Problem p, TagRange range, std::string_view spec) {
   const Message& m = kMessages[static_cast<size_t>(p)];
-  std::string message(m.message);
-  if (size_t at = message.find("$1"); at != std::string::npos) {
-    message.replace(at, 2, spec);
-  }
-  return {range, std::move(message), std::string(m.help)};
+  return {range, FormatTemplate(m.message, {spec}), std::string(m.help)};
 }
 
-bool IsBlank(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
 // Parses one tag-spec, the text between two separators at [begin, end).
 void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
@@ -71,8 +65,8 @@ void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
     out->problems.push_back(MakeProblem(Problem::kEmptyTag, {begin, end}, ""));
     return;
   }
-  pegtl::memory_input<pegtl::tracking_mode::lazy> in(spec.data(),
-                                                      spec.size(), "");
+  pegtl::memory_input<pegtl::tracking_mode::lazy> in(spec.data(), spec.size(),
+                                                     "");
   // The parts, matched one after the other so that a problem names its
   // place.
   auto offset = [&]() {
@@ -134,8 +128,8 @@ TagList ParseTagList(std::string_view text) {
   uint32_t begin = 0;
   while (true) {
     size_t semi = text.find(';', begin);
-    uint32_t end = semi == std::string_view::npos ? size
-                                                  : static_cast<uint32_t>(semi);
+    uint32_t end =
+        semi == std::string_view::npos ? size : static_cast<uint32_t>(semi);
     bool last = semi == std::string_view::npos;
     // tag-list = tag-spec *( ";" tag-spec ) [ ";" ]: the part after a
     // final ';' may be blank, and an empty text is an empty list.

@@ -52,4 +52,34 @@ std::string HexByte(unsigned char c) {
   return {'0', 'x', kDigits[c >> 4], kDigits[c & 15]};
 }
 
+std::string FormatTemplate(std::string_view pattern,
+                           std::initializer_list<std::string_view> args) {
+  std::string out;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    if (pattern[i] == '$' && i + 1 < pattern.size() && pattern[i + 1] >= '1' &&
+        pattern[i + 1] <= '9') {
+      size_t index = static_cast<size_t>(pattern[i + 1] - '1');
+      if (index < args.size()) out.append(*(args.begin() + index));
+      ++i;
+    } else {
+      out.push_back(pattern[i]);
+    }
+  }
+  return out;
+}
+
+std::string ShowText(std::string_view s, size_t max) {
+  std::string out;
+  for (size_t i = 0; i < s.size() && i < max; ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 || c > 0x7E) {
+      out += Cat("\\x", HexByte(c).substr(2));
+    } else {
+      out.push_back(static_cast<char>(c));
+    }
+  }
+  if (s.size() > max) out += "...";
+  return out;
+}
+
 }  // namespace zonelint

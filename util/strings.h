@@ -8,6 +8,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -20,10 +21,9 @@ inline void Append(std::string* out, std::string_view s) { out->append(s); }
 inline void Append(std::string* out, const char* s) { out->append(s); }
 inline void Append(std::string* out, const std::string& s) { out->append(s); }
 inline void Append(std::string* out, char c) { out->push_back(c); }
-template <typename T,
-          typename = std::enable_if_t<std::is_arithmetic_v<T> &&
-                                      !std::is_same_v<T, char> &&
-                                      !std::is_same_v<T, bool>>>
+template <typename T, typename = std::enable_if_t<std::is_arithmetic_v<T> &&
+                                                  !std::is_same_v<T, char> &&
+                                                  !std::is_same_v<T, bool>>>
 void Append(std::string* out, T v) {
   char buf[64];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
@@ -61,6 +61,16 @@ std::vector<std::string_view> Split(std::string_view s, char sep);
 
 // "0x1f"-style lower-case hex of a byte.
 std::string HexByte(unsigned char c);
+
+// Fills a message template: "$1".."$9" become args[0]..args[8] (missing
+// ones become nothing). The parsers keep their messages in tables of such
+// templates.
+std::string FormatTemplate(std::string_view pattern,
+                           std::initializer_list<std::string_view> args);
+
+// Shows untrusted text (record text) in a message: bytes outside printable
+// ASCII as "\xNN", and at most `max` bytes, then "...".
+std::string ShowText(std::string_view s, size_t max = 80);
 
 }  // namespace zonelint
 

@@ -221,6 +221,18 @@ bool ParseWith(std::string_view text, UriState& state) {
   }
 }
 
+// What comes before the first tag that parsed (which begins at byte
+// `first_tag`), without the blanks around it: a malformed tag-spec and its
+// ';' ("x;" in "x; v=DMARC1"), or empty when only blanks come first.
+std::string_view TextBeforeFirstTag(std::string_view text, uint32_t first_tag) {
+  std::string_view before = text.substr(0, first_tag);
+  constexpr std::string_view kBlanks = " \t\r\n";
+  size_t b = before.find_first_not_of(kBlanks);
+  if (b == std::string_view::npos) return {};
+  size_t e = before.find_last_not_of(kBlanks);
+  return before.substr(b, e - b + 1);
+}
+
 // ---------------------------------------------------------------------------
 
 class Parser {
@@ -310,8 +322,10 @@ Record Parser::Run() {
   }
   if (!record_.has_p && !rua_valid_ && !version_run_on_) {
     const TagRef* p = record_.Find("p");
-    // A bad p was reported already; a missing one is reported here.
-    if (p == nullptr) {
+    // A bad p was reported already; a missing one is reported here, unless
+    // a malformed tag-spec (reported above) may have been meant as p: "p",
+    // "p:reject" or "p=\x01reject" is said once, not also as missing.
+    if (p == nullptr && list.problems.empty()) {
       Range at = record_.tags.empty() ? Range{0, 0} : record_.tags[0].range;
       Add(Problem::kMissingP, at, {});
     }
@@ -334,6 +348,13 @@ void Parser::CheckVersion() {
   }
   if (version != &record_.tags[0]) {
     Add(Problem::kVersionNotFirst, version->range, {ShowText(Spec(*version))});
+  } else if (std::string_view before =
+                 TextBeforeFirstTag(text_, version->range.begin);
+             !before.empty()) {
+    // "; v=DMARC1" or "x; v=DMARC1": v is the first tag that parsed, but a
+    // malformed tag-spec comes before it, so the record does not start
+    // with it (RFC 7489 6.6.3).
+    Add(Problem::kNoVersion, RangeOf(before), {ShowText(before)});
   }
   if (!Matches<g::version_value>(version->value)) {
     std::string_view value = version->value;
@@ -562,7 +583,9 @@ const TagRef* Record::Find(std::string_view name) const {
 
 bool IsDmarcRecord(std::string_view text) {
   TagList list = ParseTagList(text);
-  return !list.tags.empty() && EqualsIgnoreCase(list.tags[0].name, "v") &&
+  return !list.tags.empty() &&
+         TextBeforeFirstTag(text, list.tags[0].range.begin).empty() &&
+         EqualsIgnoreCase(list.tags[0].name, "v") &&
          EqualsIgnoreCase(list.tags[0].value, "DMARC1");
 }
 

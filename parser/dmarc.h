@@ -105,8 +105,11 @@ struct Record {
 
   Alignment adkim = Alignment::kRelaxed;
   Alignment aspf = Alignment::kRelaxed;
-  std::vector<std::string_view> fo;  // "0", "1", "d", "s"; default {"0"}
-  std::vector<std::string_view> rf;  // report formats; default {"afrf"}
+  // fo= and rf= as written, split at ':'. Empty when the tag is absent or
+  // its value is bad: the RFC 7489 6.3 defaults (fo=0, rf=afrf) are NOT
+  // filled in, so a reader that needs them applies them itself.
+  std::vector<std::string_view> fo;  // "0", "1", "d", "s"
+  std::vector<std::string_view> rf;  // report formats, such as "afrf"
   uint32_t ri = 86400;               // seconds
   std::vector<ReportUri> rua;
   std::vector<ReportUri> ruf;
@@ -134,7 +137,9 @@ struct Record {
 // Whether TXT text is a DMARC record as receivers select them (RFC 7489
 // 6.6.3): it starts with a "v" tag whose value is "DMARC1" — compared
 // case-insensitively here, so that "v=dmarc1" is recognised and then
-// reported by ParseDmarc as a bad version.
+// reported by ParseDmarc as a bad version. Only blanks may come before the
+// v tag: text such as "; v=DMARC1" or "x; v=DMARC1" does not start with
+// it (LooksLikeDmarc takes it, and ParseDmarc reports it).
 bool IsDmarcRecord(std::string_view text);
 
 // Whether TXT text at a _dmarc name is meant as a DMARC record, written
@@ -145,10 +150,12 @@ bool IsDmarcRecord(std::string_view text);
 bool LooksLikeDmarc(std::string_view text);
 
 // Parses a DMARC record (the text must outlive the result). Reports the
-// tag-list syntax problems, the version not first or not exactly "DMARC1",
-// duplicate tags, bad values of every known tag, a missing p (unless a
-// valid rua is given: RFC 7489 6.6.3), and unknown tags one edit away from
-// a known one (a typo). Other unknown tags are ignored, as receivers do.
+// tag-list syntax problems, the version not first (text other than blanks
+// before it included) or not exactly "DMARC1", duplicate tags, bad values
+// of every known tag, a missing p (unless a valid rua is given: RFC 7489
+// 6.6.3, or the tag list has a problem, whose malformed tag-spec may have
+// been meant as p), and unknown tags one edit away from a known one (a
+// typo). Other unknown tags are ignored, as receivers do.
 // Report URIs that are not valid mailto:/https: are NOT errors here: they
 // carry `valid = false` and a `problem`, for dmarc-report-uri.
 Record ParseDmarc(std::string_view text);

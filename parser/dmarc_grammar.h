@@ -106,7 +106,10 @@ struct uri_list_value
 
 // What makes a report URI usable. A mailto: URI (RFC 6068) holds an
 // addr-spec (RFC 5322 3.4.1) in dot-atom form, then optional "?hfields".
-// The domain must have two labels or more.
+// The domain must have two labels or more. atext allows '/', but the part
+// after "mailto:" must not start with one: "mailto://d@example.com" is
+// written as a URL with an authority, not an address ("mailto:a/b@..." is
+// fine).
 struct atext
     : pegtl::sor<pegtl::alnum, pct_encoded,
                  pegtl::one<'!', '#', '$', '&', '\'', '*', '+', '-', '/', '=',
@@ -120,8 +123,9 @@ struct ldh_label : keyword {};
 struct domain : pegtl::seq<ldh_label, pegtl::plus<pegtl::one<'.'>, ldh_label>,
                            pegtl::opt<pegtl::one<'.'>>> {};
 struct hfields : pegtl::seq<pegtl::one<'?'>, pegtl::star<pegtl::any>> {};
-struct mailto_address : pegtl::seq<local_part, pegtl::one<'@'>, domain,
-                                   pegtl::opt<hfields>, pegtl::eof> {};
+struct mailto_address
+    : pegtl::seq<pegtl::not_at<pegtl::one<'/'>>, local_part, pegtl::one<'@'>,
+                 domain, pegtl::opt<hfields>, pegtl::eof> {};
 // After "https:": "//" host [ ":" port ] path-abempty [ "?" query ]...
 struct port : pegtl::star<pegtl::digit> {};
 struct https_host

@@ -75,7 +75,8 @@ void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
   (void)pegtl::parse<pegtl::opt<g::fws>>(in);
   const uint32_t name_begin = offset();
   if (!pegtl::parse<g::tag_name>(in)) {
-    out->problems.push_back(MakeProblem(Problem::kBadName, trimmed, shown));
+    out->problems.push_back(
+        MakeProblem(Problem::kBadName, trimmed, ShowText(shown)));
     return;
   }
   const uint32_t name_end = offset();
@@ -88,10 +89,14 @@ void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
         trimmed, text.substr(name_begin, name_end - name_begin)));
     return;
   }
+  const uint32_t after_equals = offset();
   (void)pegtl::parse<pegtl::opt<g::fws>>(in);
-  const uint32_t value_begin = offset();
+  uint32_t value_begin = offset();
   (void)pegtl::parse<g::tag_value>(in);
-  const uint32_t value_end = offset();
+  uint32_t value_end = offset();
+  // An empty value ("p= ;") sits right after the '=', inside the tag, not
+  // after the blanks that follow it.
+  if (value_begin == value_end) value_begin = value_end = after_equals;
   (void)pegtl::parse<pegtl::opt<g::fws>>(in);
   if (!in.empty()) {
     uint32_t bad = offset();

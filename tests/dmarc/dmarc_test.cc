@@ -193,6 +193,19 @@ TEST(DmarcGrammarTest, ReportUris) {
   EXPECT_FALSE(Matches<g::uri_list_value>(",mailto:a@example.com"));
 }
 
+TEST(DmarcGrammarTest, MailtoAddressMustNotStartWithSlash) {
+  // atext allows '/', but "mailto://..." is a URL authority, not an
+  // address: the part after "mailto:" must not start with '/'.
+  for (std::string_view bad :
+       {"//dmarc@example.com", "/dmarc@example.com", "//d@example.com?x=1"}) {
+    EXPECT_FALSE(Matches<g::mailto_address>(bad)) << bad;
+  }
+  for (std::string_view ok : {"a/b@example.com", "a//b@example.com",
+                              "a/@example.com", "a.b/c@example.com"}) {
+    EXPECT_TRUE(Matches<g::mailto_address>(ok)) << ok;
+  }
+}
+
 TEST(DmarcGrammarTest, UsableAddresses) {
   for (std::string_view ok :
        {"d@example.com", "first.last+tag@mail.example.com.",
@@ -230,6 +243,21 @@ TEST(DmarcRecognitionTest, IsDmarcRecord) {
                               "v=DKIM1; p=", "vv=DMARC1", "v:DMARC1; p=none"}) {
     EXPECT_FALSE(dmarc::IsDmarcRecord(no)) << no;
   }
+}
+
+TEST(DmarcRecognitionTest, MalformedTagBeforeVersionIsNoDmarcRecord) {
+  // Receivers take only text that starts with v=DMARC1 (RFC 7489 6.6.3); a
+  // malformed tag-spec before it is not skipped.
+  for (std::string_view no :
+       {"; v=DMARC1; p=reject", "x; v=DMARC1; p=reject", " ; v=DMARC1",
+        "1x=2; v=DMARC1; p=none", "p:reject; v=DMARC1",
+        "v=DMARC1\x01; v=DMARC1", ";v=DMARC1"}) {
+    EXPECT_FALSE(dmarc::IsDmarcRecord(no)) << no;
+    // Still meant as one: parsed and reported.
+    EXPECT_TRUE(dmarc::LooksLikeDmarc(no)) << no;
+  }
+  // Blanks before it are not a tag-spec (ParseDmarc reports them).
+  EXPECT_TRUE(dmarc::IsDmarcRecord(" \t v=DMARC1; p=reject"));
 }
 
 TEST(DmarcRecognitionTest, LooksLikeDmarc) {
@@ -368,6 +396,27 @@ TEST(DmarcVersionTest, MustBeFirstAndExact) {
   EXPECT_THAT(Summary("p=none; v=DMARC"),
               ElementsAre("v=DMARC|'v=DMARC' is not the first tag",
                           "DMARC|invalid DMARC version 'DMARC'"));
+}
+
+TEST(DmarcVersionTest, MalformedTagBeforeVersion) {
+  EXPECT_THAT(Summary("; v=DMARC1; p=reject"),
+              ElementsAre(";|record does not start with 'v=DMARC1': ';'",
+                          "|empty tag between ';' separators"));
+  EXPECT_THAT(Summary("x; v=DMARC1; p=reject"),
+              ElementsAre("x;|record does not start with 'v=DMARC1': 'x;'",
+                          "x|tag 'x' has no '='"));
+  // Control bytes are shown escaped.
+  EXPECT_THAT(
+      Summary("\x01; v=DMARC1; p=reject"),
+      ElementsAre("\x01;|record does not start with 'v=DMARC1': '\\x01;'",
+                  "\x01|invalid tag name in '\\x01'"));
+  // With leading blanks as well: both are said.
+  EXPECT_THAT(Summary(" x; v=DMARC1; p=reject"),
+              ElementsAre(" |DMARC record starts with a blank",
+                          "x;|record does not start with 'v=DMARC1': 'x;'",
+                          "x|tag 'x' has no '='"));
+  // Not a valid DMARC record, whatever follows.
+  EXPECT_FALSE(ParseDmarc("; v=DMARC1; p=reject").ok());
 }
 
 TEST(DmarcVersionTest, LeadingBlank) {
@@ -705,6 +754,78 @@ TEST(DmarcUriTest, UsableOrNot) {
   }
   Record r = ParseDmarc("v=DMARC1; p=none; rua=mailto:d@example.com?x=1");
   EXPECT_EQ(OnlyRua(r).address, "d@example.com");
+}
+
+TEST(DmarcUriTest, MailtoWithSlashesIsNoAddress) {
+  for (std::string_view bad :
+       {"mailto://dmarc@example.com", "mailto:/dmarc@example.com",
+        "MAILTO://dmarc@example.com!10m"}) {
+    const std::string text = "v=DMARC1; p=none; rua=" + std::string(bad);
+    Record r = ParseDmarc(text);
+    // Well-formed as a URI, so no syntax error; unusable for reports.
+    EXPECT_TRUE(r.ok()) << bad;
+    const ReportUri& uri = OnlyRua(r);
+    EXPECT_FALSE(uri.valid) << bad;
+    EXPECT_EQ(uri.address, "") << bad;
+    EXPECT_EQ(uri.problem, "report URI '" + std::string(uri.uri) +
+                               "' has no valid email address")
+        << bad;
+    EXPECT_THAT(uri.help, HasSubstr("no '//'"));
+  }
+  // ruf too.
+  Record r = ParseDmarc("v=DMARC1; p=none; ruf=mailto://f@example.com");
+  ASSERT_EQ(r.ruf.size(), 1u);
+  EXPECT_FALSE(r.ruf[0].valid);
+  // A '/' inside the local part is atext (RFC 5322 3.2.3): usable.
+  r = ParseDmarc("v=DMARC1; p=none; rua=mailto:a/b@example.com");
+  EXPECT_TRUE(OnlyRua(r).valid);
+  EXPECT_EQ(OnlyRua(r).address, "a/b@example.com");
+  EXPECT_EQ(OnlyRua(r).domain, "example.com");
+}
+
+TEST(DmarcTagsTest, MalformedPolicyTagIsNotAlsoMissing) {
+  // The tag-list problem is the one error: the malformed tag-spec was
+  // meant as p, so "no 'p' tag" is not said too.
+  EXPECT_THAT(Summary("v=DMARC1; p"), ElementsAre("p|tag 'p' has no '='"));
+  EXPECT_THAT(Summary("v=DMARC1; p:reject"),
+              ElementsAre("p:reject|tag 'p' is followed by ':' where '=' "
+                          "belongs"));
+  EXPECT_THAT(Summary("v=DMARC1; p=\x01reject"),
+              ElementsAre("\x01|invalid character in the value of 'p'"));
+  EXPECT_FALSE(ParseDmarc("v=DMARC1; p:reject").has_p);
+  // Without a tag-list problem a missing p is still said.
+  EXPECT_THAT(Summary("v=DMARC1; sp=reject"),
+              ElementsAre("v=DMARC1|no 'p' tag (and no valid 'rua'), so "
+                          "receivers ignore this record"));
+}
+
+TEST(DmarcTagsTest, EmptyValueBeforeBlanks) {
+  // "p= ;": the empty value sits right after '=', inside the tag, not
+  // after the blank.
+  const std::string_view text = "v=DMARC1; p= ;";
+  Record r = ParseDmarc(text);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].message, "invalid p value ''");
+  EXPECT_EQ(r.errors[0].range.begin, 12u);
+  EXPECT_EQ(r.errors[0].range.end, 12u);
+  const dmarc::TagRef* p = r.Find("p");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(At(text, p->range), "p=");
+  EXPECT_EQ(p->value_range.begin, 12u);
+  EXPECT_EQ(p->value_range.end, 12u);
+  EXPECT_GE(p->value_range.begin, p->range.begin);
+  EXPECT_LE(p->value_range.end, p->range.end);
+}
+
+TEST(DmarcParseTest, FoAndRfAreEmptyWhenAbsent) {
+  // The RFC 7489 defaults (fo=0, rf=afrf) are not filled in.
+  Record r = ParseDmarc("v=DMARC1; p=none");
+  EXPECT_THAT(r.fo, IsEmpty());
+  EXPECT_THAT(r.rf, IsEmpty());
+  // Nor when the value is bad.
+  r = ParseDmarc("v=DMARC1; p=none; fo=2; rf=a_b");
+  EXPECT_THAT(r.fo, IsEmpty());
+  EXPECT_THAT(r.rf, IsEmpty());
 }
 
 TEST(DmarcTagsTest, MalformedPolicyTag) {

@@ -49,6 +49,45 @@ TEST(TagListTest, EmptyValuesAndLists) {
   EXPECT_TRUE(ParseTagList("a=1;  ").problems.empty());
 }
 
+TEST(TagListTest, EmptyValueRangeSitsAfterEquals) {
+  // "p= ;": the empty value's range is empty and right after '=', inside
+  // the tag, not after the blanks that follow.
+  for (std::string_view text : {"p= ;", "p=\t \t;", "p= ", "p =  ; k=rsa"}) {
+    TagList list = ParseTagList(text);
+    ASSERT_TRUE(list.problems.empty()) << text;
+    ASSERT_FALSE(list.tags.empty()) << text;
+    const Tag& p = list.tags[0];
+    EXPECT_EQ(p.value, "") << text;
+    const uint32_t equals = static_cast<uint32_t>(text.find('='));
+    EXPECT_EQ(p.value_range.begin, equals + 1) << text;
+    EXPECT_EQ(p.value_range.end, equals + 1) << text;
+    EXPECT_EQ(p.range.end, equals + 1) << text;
+  }
+  // Without blanks, and with a value after blanks: as before.
+  TagList list = ParseTagList("p=;q=  x ;");
+  ASSERT_EQ(list.tags.size(), 2u);
+  EXPECT_EQ(list.tags[0].value_range.begin, 2u);
+  EXPECT_EQ(list.tags[0].value_range.end, 2u);
+  EXPECT_EQ(list.tags[1].value_range.begin, 7u);
+  EXPECT_EQ(list.tags[1].value_range.end, 8u);
+}
+
+TEST(TagListTest, BadNameMessageEscapesControlBytes) {
+  std::string_view text = "\x01x=1; \x1b[31mp=none";
+  TagList list = ParseTagList(text);
+  ASSERT_EQ(list.problems.size(), 2u);
+  EXPECT_EQ(list.problems[0].message, "invalid tag name in '\\x01x=1'");
+  EXPECT_EQ(list.problems[1].message, "invalid tag name in '\\x1b[31mp=none'");
+  // The range still covers the raw bytes.
+  EXPECT_EQ(At(text, list.problems[0].range), "\x01x=1");
+  for (const TagListProblem& problem : list.problems) {
+    for (char c : problem.message) {
+      EXPECT_GE(static_cast<unsigned char>(c), 0x20) << problem.message;
+      EXPECT_LT(static_cast<unsigned char>(c), 0x7f) << problem.message;
+    }
+  }
+}
+
 TEST(TagListTest, DuplicatesAreMarkedCaseInsensitively) {
   TagList list = ParseTagList("p=a; P=b; q=c");
   ASSERT_EQ(list.tags.size(), 3u);
@@ -76,7 +115,10 @@ TEST(TagListTest, ProblemsAndRecovery) {
 }
 
 TEST(TagListTest, NonAsciiAndControlCharactersAreBad) {
-  EXPECT_EQ(ParseTagList("p=ab\x01" "cd").problems.size(), 1u);
+  EXPECT_EQ(ParseTagList("p=ab\x01"
+                         "cd")
+                .problems.size(),
+            1u);
   EXPECT_EQ(ParseTagList("p=ab\xc3\xa9").problems.size(), 1u);
   // Folding whitespace between value parts is fine.
   EXPECT_TRUE(ParseTagList("p=ab\r\n cd").problems.empty());

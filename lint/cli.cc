@@ -319,9 +319,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   std::vector<Diagnostic> diagnostics = session.Lint(o.config);
   FormatOptions format = o.format;
   format.color = o.color == "always" || (o.color == "auto" && out_is_terminal);
-  std::string text;
-  FormatDiagnostics(session.sources(), diagnostics, format, &text);
-  out << text;
+  WriteDiagnostics(session.sources(), diagnostics, format, out);
   out.flush();
   if (io_error) return 2;
   if (!o.fail_level) return 0;

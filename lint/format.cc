@@ -1,6 +1,7 @@
 #include "lint/format.h"
 
 #include <cstdint>
+#include <ostream>
 
 #include "util/strings.h"
 
@@ -12,9 +13,12 @@ constexpr std::string_view kBold = "\033[1m";
 
 std::string_view SeverityColor(Severity s) {
   switch (s) {
-    case Severity::kError: return "\033[1;31m";
-    case Severity::kWarning: return "\033[1;35m";
-    case Severity::kInfo: return "\033[1;36m";
+    case Severity::kError:
+      return "\033[1;31m";
+    case Severity::kWarning:
+      return "\033[1;35m";
+    case Severity::kInfo:
+      return "\033[1;36m";
   }
   return "";
 }
@@ -80,10 +84,21 @@ void Snippet(const SourceSet& sources, const Diagnostic& d, const Located& loc,
   out->push_back('\n');
 }
 
+// Hands the formatted text on to `stream` (when there is one) each time a
+// chunk has gathered, so output never costs memory in proportion to the
+// number of findings.
+void Spill(std::string* out, std::ostream* stream) {
+  constexpr size_t kChunk = size_t{1} << 16;
+  if (stream == nullptr || out->size() < kChunk) return;
+  stream->write(out->data(), static_cast<std::streamsize>(out->size()));
+  out->clear();
+}
+
 void Text(const SourceSet& sources, const std::vector<Diagnostic>& ds,
-          bool color, std::string* out) {
+          bool color, std::string* out, std::ostream* stream) {
   size_t counts[3] = {0, 0, 0};
   for (const Diagnostic& d : ds) {
+    Spill(out, stream);
     Located loc = Locate(sources, d);
     Header(loc, d, color, out);
     Snippet(sources, d, loc, color, out);
@@ -104,26 +119,29 @@ void Text(const SourceSet& sources, const std::vector<Diagnostic>& ds,
 }
 
 void Gcc(const SourceSet& sources, const std::vector<Diagnostic>& ds,
-         std::string* out) {
+         std::string* out, std::ostream* stream) {
   for (const Diagnostic& d : ds) {
+    Spill(out, stream);
     Header(Locate(sources, d), d, false, out);
   }
 }
 
 void Json(const SourceSet& sources, const std::vector<Diagnostic>& ds,
-          std::string* out) {
+          std::string* out, std::ostream* stream) {
   out->append("{\"version\":1,\"diagnostics\":[");
   bool first = true;
   for (const Diagnostic& d : ds) {
+    Spill(out, stream);
     Located loc = Locate(sources, d);
     if (!first) out->push_back(',');
     first = false;
-    *out += Cat("{\"file\":", JsonString(loc.path), ",\"line\":", loc.begin.line,
-                ",\"column\":", loc.begin.column, ",\"end_line\":", loc.end.line,
-                ",\"end_column\":", loc.end.column, ",\"severity\":\"",
-                SeverityName(d.severity), "\",\"rule\":\"", d.rule,
-                "\",\"message\":", JsonString(d.message),
-                ",\"help\":", JsonString(d.help), "}");
+    *out +=
+        Cat("{\"file\":", JsonString(loc.path), ",\"line\":", loc.begin.line,
+            ",\"column\":", loc.begin.column, ",\"end_line\":", loc.end.line,
+            ",\"end_column\":", loc.end.column, ",\"severity\":\"",
+            SeverityName(d.severity), "\",\"rule\":\"", d.rule,
+            "\",\"message\":", JsonString(d.message),
+            ",\"help\":", JsonString(d.help), "}");
   }
   out->append("]}\n");
 }
@@ -168,12 +186,28 @@ std::string JsonString(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     switch (c) {
-      case '"': out += "\\\""; ++i; continue;
-      case '\\': out += "\\\\"; ++i; continue;
-      case '\n': out += "\\n"; ++i; continue;
-      case '\t': out += "\\t"; ++i; continue;
-      case '\r': out += "\\r"; ++i; continue;
-      default: break;
+      case '"':
+        out += "\\\"";
+        ++i;
+        continue;
+      case '\\':
+        out += "\\\\";
+        ++i;
+        continue;
+      case '\n':
+        out += "\\n";
+        ++i;
+        continue;
+      case '\t':
+        out += "\\t";
+        ++i;
+        continue;
+      case '\r':
+        out += "\\r";
+        ++i;
+        continue;
+      default:
+        break;
     }
     if (c < 0x20) {
       static constexpr char kHex[] = "0123456789abcdef";
@@ -194,14 +228,38 @@ std::string JsonString(std::string_view s) {
   return out;
 }
 
+namespace {
+
+void Format(const SourceSet& sources, const std::vector<Diagnostic>& ds,
+            const FormatOptions& options, std::string* out,
+            std::ostream* stream) {
+  switch (options.format) {
+    case OutputFormat::kText:
+      Text(sources, ds, options.color, out, stream);
+      break;
+    case OutputFormat::kGcc:
+      Gcc(sources, ds, out, stream);
+      break;
+    case OutputFormat::kJson:
+      Json(sources, ds, out, stream);
+      break;
+  }
+}
+
+}  // namespace
+
 void FormatDiagnostics(const SourceSet& sources,
                        const std::vector<Diagnostic>& diagnostics,
                        const FormatOptions& options, std::string* out) {
-  switch (options.format) {
-    case OutputFormat::kText: Text(sources, diagnostics, options.color, out); break;
-    case OutputFormat::kGcc: Gcc(sources, diagnostics, out); break;
-    case OutputFormat::kJson: Json(sources, diagnostics, out); break;
-  }
+  Format(sources, diagnostics, options, out, nullptr);
+}
+
+void WriteDiagnostics(const SourceSet& sources,
+                      const std::vector<Diagnostic>& diagnostics,
+                      const FormatOptions& options, std::ostream& out) {
+  std::string chunk;
+  Format(sources, diagnostics, options, &chunk, &out);
+  out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
 }
 
 }  // namespace zonelint

@@ -3,6 +3,7 @@
 #ifndef ZONELINT_LINT_FORMAT_H_
 #define ZONELINT_LINT_FORMAT_H_
 
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,12 @@ struct FormatOptions {
 void FormatDiagnostics(const SourceSet& sources,
                        const std::vector<Diagnostic>& diagnostics,
                        const FormatOptions& options, std::string* out);
+
+// Writes the formatted diagnostics to `out` as they are formatted, a chunk
+// at a time.
+void WriteDiagnostics(const SourceSet& sources,
+                      const std::vector<Diagnostic>& diagnostics,
+                      const FormatOptions& options, std::ostream& out);
 
 // JSON string literal of `s` (valid UTF-8 out, whatever the bytes in).
 std::string JsonString(std::string_view s);

@@ -81,9 +81,9 @@ class Suppressions {
       size_t begin = text.rfind('\n', at);
       begin = begin == std::string_view::npos ? 0 : begin + 1;
       size_t end = text.find('\n', at);
-      file.file_lines.push_back(text.substr(
-          begin, end == std::string_view::npos ? std::string_view::npos
-                                               : end - begin));
+      file.file_lines.push_back(text.substr(begin, end == std::string_view::npos
+                                                       ? std::string_view::npos
+                                                       : end - begin));
       at = text.find("zonelint-disable-file", at + 1);
     }
     return file;
@@ -93,41 +93,76 @@ class Suppressions {
   std::vector<File> files_;
 };
 
+// The area of a rule id: what comes before the first '-' ("spf").
+std::string_view Area(std::string_view id) {
+  return id.substr(0, id.find('-'));
+}
+
 }  // namespace
 
 std::vector<Diagnostic> RunLint(const LintContext& context,
                                 const LintConfig& config) {
   VectorSink sink;
+  std::string_view area;
   for (const Rule* rule : AllRules()) {
     const RuleInfo& info = rule->info();
     if (std::find(config.disabled.begin(), config.disabled.end(), info.id) !=
         config.disabled.end()) {
       continue;
     }
+    // The registry lists rules by id, so an area's rules run together and
+    // the values they share (parsed DKIM keys, the SPF lookup analysis)
+    // can go before the next area builds its own.
+    if (Area(info.id) != area) {
+      context.views.ReleaseMemos();
+      area = Area(info.id);
+    }
     RuleSink rule_sink(info, &sink);
     rule->Check(context, rule_sink);
   }
-  std::vector<Diagnostic> out;
-  out.reserve(sink.diagnostics.size());
+  context.views.ReleaseMemos();
+
+  // Suppressed findings out, severity overrides in, in place.
+  std::vector<Diagnostic>& out = sink.diagnostics;
   Suppressions suppressions(context.sources);
-  for (Diagnostic& d : sink.diagnostics) {
+  size_t kept = 0;
+  for (Diagnostic& d : out) {
     if (suppressions.Suppressed(d)) continue;
     for (const auto& [id, severity] : config.severity) {
       if (id == d.rule) d.severity = severity;
     }
-    out.push_back(std::move(d));
+    if (&out[kept] != &d) out[kept] = std::move(d);
+    ++kept;
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     if (a.range.file != b.range.file) {
-                       return a.range.file < b.range.file;
-                     }
-                     if (a.range.begin != b.range.begin) {
-                       return a.range.begin < b.range.begin;
-                     }
-                     return a.rule < b.rule;
-                   });
-  return out;
+  out.resize(kept);
+  // By file, position and rule, keeping the emission order of ties. Sorting
+  // the indexes (and moving each finding once) is cheaper than sorting the
+  // findings, which stable_sort would copy into a buffer.
+  std::vector<uint32_t> order(out.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&out](uint32_t x, uint32_t y) {
+    const Diagnostic& a = out[x];
+    const Diagnostic& b = out[y];
+    if (a.range.file != b.range.file) return a.range.file < b.range.file;
+    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
+    return a.rule < b.rule;
+  });
+  // Apply the permutation in place, one cycle at a time: position i gets
+  // the finding at order[i].
+  for (uint32_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    Diagnostic held = std::move(out[i]);
+    uint32_t at = i;
+    while (order[at] != i) {
+      const uint32_t from = order[at];
+      out[at] = std::move(out[from]);
+      order[at] = at;
+      at = from;
+    }
+    out[at] = std::move(held);
+    order[at] = at;
+  }
+  return std::move(out);
 }
 
 }  // namespace zonelint

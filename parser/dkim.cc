@@ -237,9 +237,9 @@ std::string TypeClause(const Key& key) {
   return Cat("k= is '", key.type_text, "'");
 }
 
-void CheckKeyBytes(Key* key) {
-  const std::string& bytes = key->key_bytes;
-  key->key_info = InspectPublicKey(bytes);
+// Checks the decoded key (key->key_info already says what it is) against
+// k=.
+void CheckKeyBytes(Key* key, std::string_view bytes) {
   const KeyInfo& info = key->key_info;
   const Range where = key->key_range;
   if (key->type == KeyType::kRsa) {
@@ -249,8 +249,7 @@ void CheckKeyBytes(Key* key) {
         return;
       case KeyFormat::kEd25519Spki:
         Add(key, Problem::kRsaGotEd25519Spki, where,
-            {TypeClause(*key),
-             EncodeBase64(std::string_view(bytes).substr(bytes.size() - 32))});
+            {TypeClause(*key), EncodeBase64(bytes.substr(bytes.size() - 32))});
         return;
       case KeyFormat::kOtherSpki:
         Add(key, Problem::kRsaGotOtherSpki, where, {TypeClause(*key)});
@@ -268,7 +267,7 @@ void CheckKeyBytes(Key* key) {
     if (bytes.size() == 32) return;
     if (info.format == KeyFormat::kEd25519Spki) {
       Add(key, Problem::kEd25519Spki, where,
-          {EncodeBase64(std::string_view(bytes).substr(bytes.size() - 32))});
+          {EncodeBase64(bytes.substr(bytes.size() - 32))});
     } else if (info.format == KeyFormat::kRsaSpki ||
                info.format == KeyFormat::kRsaPkcs1) {
       Add(key, Problem::kEd25519GotRsa, where, {});
@@ -365,8 +364,8 @@ bool StartsWithDkimVersion(std::string_view text) {
 
 Key Parse(std::string_view text) {
   Key key;
-  key.tags = ParseTagList(text);
-  for (const TagListProblem& problem : key.tags.problems) {
+  const TagList tags = ParseTagList(text);
+  for (const TagListProblem& problem : tags.problems) {
     key.errors.push_back({ErrorKind::kSyntax,
                           {problem.range.begin, problem.range.end},
                           problem.message,
@@ -374,12 +373,12 @@ Key Parse(std::string_view text) {
   }
   const Tag* key_tag = nullptr;
   const Tag* bad_version = nullptr;  // a v= tag whose value is not DKIM1
-  for (size_t i = 0; i < key.tags.tags.size(); ++i) {
-    const Tag& tag = key.tags.tags[i];
+  for (size_t i = 0; i < tags.tags.size(); ++i) {
+    const Tag& tag = tags.tags[i];
     // Tag names are case-sensitive (RFC 6376 3.2): "V=" is an unknown tag.
     bool duplicate = false;
     for (size_t j = 0; j < i; ++j) {
-      if (key.tags.tags[j].name == tag.name) duplicate = true;
+      if (tags.tags[j].name == tag.name) duplicate = true;
     }
     if (duplicate) {
       Add(&key, Problem::kDuplicateTag, ToRange(tag.range), {tag.name});
@@ -390,7 +389,7 @@ Key Parse(std::string_view text) {
       key.has_version = true;
       key.version_range = ToRange(tag.range);
       if (i != 0) {
-        const Tag& first = key.tags.tags[0];
+        const Tag& first = tags.tags[0];
         Add(&key, Problem::kVersionNotFirst, ToRange(tag.range),
             {ShowText(
                  text.substr(tag.range.begin, tag.range.end - tag.range.begin),
@@ -445,11 +444,11 @@ Key Parse(std::string_view text) {
   }
   if (key_tag == nullptr) {
     // A malformed tag-spec may have held p=: its problem is enough.
-    if (key.tags.problems.empty()) {
+    if (tags.problems.empty()) {
       // DKIM tags but p= make a key that lost its p=; no DKIM tag (or a
       // v= of another protocol) make text that is no key at all.
       bool dkim_tags = false;
-      for (const Tag& tag : key.tags.tags) {
+      for (const Tag& tag : tags.tags) {
         for (std::string_view name : {"v", "h", "k", "n", "s", "t"}) {
           if (tag.name == name) dkim_tags = true;
         }
@@ -467,8 +466,9 @@ Key Parse(std::string_view text) {
     key.revoked = true;
     return key;
   }
+  std::string bytes;
   if (!ParseValue<g::key_p_value>(*key_tag, nullptr) ||
-      !DecodeBase64(key_tag->value, &key.key_bytes)) {
+      !DecodeBase64(key_tag->value, &bytes)) {
     const size_t before = key.errors.size();
     ReportBadBase64(&key, *key_tag);
     if (key.errors.size() == before) {
@@ -477,11 +477,12 @@ Key Parse(std::string_view text) {
       Add(&key, Problem::kBase64Length, key.key_range,
           {Cat(key_tag->value.size()), ShowText(key_tag->value, kShowMax)});
     }
-    key.key_bytes.clear();
     return key;
   }
   key.decoded = true;
-  if (key.type != KeyType::kUnknown) CheckKeyBytes(&key);
+  key.key_size = bytes.size();
+  key.key_info = InspectPublicKey(bytes);
+  if (key.type != KeyType::kUnknown) CheckKeyBytes(&key, bytes);
   return key;
 }
 

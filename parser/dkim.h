@@ -51,7 +51,6 @@ struct Item {
 };
 
 struct Key {
-  TagList tags;  // every tag, in order (views into the record text)
   std::vector<Error> errors;
 
   // v=: present only when written.
@@ -75,12 +74,12 @@ struct Key {
 
   // p=
   bool has_key = false;
-  Range key_tag_range;    // the whole p= tag
-  Range key_range;        // the value (base64, blanks included)
-  bool revoked = false;   // p= is empty (RFC 6376 3.6.1)
-  bool decoded = false;   // the base64 decoded
-  std::string key_bytes;  // the decoded bytes
-  KeyInfo key_info;       // what the bytes are (when decoded)
+  Range key_tag_range;   // the whole p= tag
+  Range key_range;       // the value (base64, blanks included)
+  bool revoked = false;  // p= is empty (RFC 6376 3.6.1)
+  bool decoded = false;  // the base64 decoded
+  size_t key_size = 0;   // the decoded bytes' count
+  KeyInfo key_info;      // what the bytes are (when decoded)
 
   bool ok() const { return errors.empty(); }
   // t=y: the domain is testing DKIM (RFC 6376 3.6.1).

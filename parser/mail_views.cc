@@ -6,8 +6,6 @@
 
 namespace zonelint {
 
-bool SpfSite::type99() const { return record->type == rrtype::kSPF; }
-
 const std::vector<SpfSite>& MailViews::Spf() const {
   std::call_once(spf_once_, [this] { BuildSpf(); });
   return spf_;
@@ -33,6 +31,11 @@ std::vector<const T*> At(const std::vector<std::pair<NameId, uint32_t>>& index,
 std::vector<const SpfSite*> MailViews::SpfAt(NameId owner) const {
   const std::vector<SpfSite>& all = Spf();
   return At(spf_by_owner_, all, owner);
+}
+
+void MailViews::ReleaseMemos() const {
+  std::lock_guard<std::mutex> lock(memo_mutex_);
+  memo_.clear();
 }
 
 const std::vector<TxtSite>& MailViews::MailTxt() const {
@@ -65,8 +68,7 @@ bool StartsWithVersionTag(const Zone& zone, const SourceSet& sources,
     if (field.kind != FieldKind::kString) continue;
     std::string_view raw = zone.FieldText(sources, record, field);
     if (raw.empty()) continue;  // "" "v=spf1 ..." joins to an SPF record
-    return raw.size() >= 2 && (raw[0] == 'v' || raw[0] == 'V') &&
-           raw[1] == '=';
+    return raw.size() >= 2 && (raw[0] == 'v' || raw[0] == 'V') && raw[1] == '=';
   }
   return false;
 }
@@ -75,6 +77,15 @@ bool StartsWithVersionTag(const Zone& zone, const SourceSet& sources,
 
 void MailViews::BuildTxt() const {
   const NameTable& names = universe_.names();
+  // Room for every TXT record: capacity never touched costs address space,
+  // not memory, and growing by copying would hold two arrays at once.
+  size_t txt_records = 0;
+  for (const auto& zone : universe_.zones()) {
+    for (const Record& record : zone->records) {
+      txt_records += record.type == rrtype::kTXT || record.type == rrtype::kSPF;
+    }
+  }
+  txt_.reserve(txt_records);
   for (const auto& zone : universe_.zones()) {
     for (const Record& record : zone->records) {
       if (record.type != rrtype::kTXT && record.type != rrtype::kSPF) continue;
@@ -89,7 +100,7 @@ void MailViews::BuildTxt() const {
       }
       txt_.push_back({zone.get(), &record, record.owner,
                       ClassifyMailName(owner),
-                      TxtText(*zone, sources_, record)});
+                      TxtText(*zone, sources_, record, &txt_arena_)});
     }
   }
   // By owner, then file order (the indexes grow with it).
@@ -102,14 +113,16 @@ void MailViews::BuildTxt() const {
 }
 
 void MailViews::BuildSpf() const {
+  spf_.reserve(MailTxt().size());
   for (const TxtSite& site : MailTxt()) {
     if (!spf::IsSpfRecord(site.text.text())) continue;
     spf::Record parsed = spf::Parse(site.text.text());
     if (site.record->type == rrtype::kTXT) {
-      spf_by_owner_.emplace_back(site.owner, static_cast<uint32_t>(spf_.size()));
+      spf_by_owner_.emplace_back(site.owner,
+                                 static_cast<uint32_t>(spf_.size()));
     }
     spf_.push_back({site.zone, site.record, site.owner, site.text,
-                    std::move(parsed)});
+                    std::move(parsed), site.record->type == rrtype::kSPF});
   }
   std::sort(spf_by_owner_.begin(), spf_by_owner_.end());
 }

@@ -20,6 +20,7 @@
 #include "parser/txt_text.h"
 #include "parser/universe.h"
 #include "parser/zone.h"
+#include "util/arena.h"
 
 namespace zonelint {
 
@@ -42,7 +43,8 @@ struct SpfSite {
   NameId owner;
   const TxtText& text;  // the TxtSite's (MailViews keeps both)
   spf::Record spf;
-  bool type99() const;  // an SPF RR, which RFC 7208 3.1 retired
+  bool is_type99;  // kept here: rules ask for every record, often
+  bool type99() const { return is_type99; }  // an SPF RR (RFC 7208 3.1)
 };
 
 class MailViews {
@@ -65,7 +67,8 @@ class MailViews {
 
   // A value derived from the views (the SPF lookup analysis, the parsed DKIM
   // keys, ...) built once per run by the first rule that asks: `make()`
-  // returns a std::unique_ptr<T>. One value per type T.
+  // returns a std::unique_ptr<T>. One value per type T. A value lives until
+  // ReleaseMemos().
   template <typename T, typename Make>
   const T& Memo(Make make) const {
     std::lock_guard<std::mutex> lock(memo_mutex_);
@@ -73,6 +76,12 @@ class MailViews {
     if (slot == nullptr) slot = std::shared_ptr<T>(make());
     return *static_cast<const T*>(slot.get());
   }
+
+  // Frees the memoized values (not the TXT and SPF views); one asked for
+  // again is built again. The runner calls it when it moves from one area's
+  // rules to the next, so that only one area's values are held at a time.
+  // Not while a rule holds a reference to a memoized value.
+  void ReleaseMemos() const;
 
   // Every SPF record (TXT and type 99), zone by zone in file order.
   const std::vector<SpfSite>& Spf() const;
@@ -87,6 +96,7 @@ class MailViews {
   const Universe& universe_;
   const SourceSet& sources_;
   mutable std::once_flag txt_once_;
+  mutable StringArena txt_arena_;  // joined texts of multi-string records
   mutable std::vector<TxtSite> txt_;
   // The TXT records of each MailName kind, in order.
   mutable std::vector<const TxtSite*> txt_by_kind_[kMailNameKinds];

@@ -8,7 +8,13 @@ namespace {
 bool IsPlainByte(unsigned char c) {
   if (c <= 0x20 || c >= 0x7f) return false;
   switch (c) {
-    case '.': case '\\': case '"': case '(': case ')': case ';': case '@':
+    case '.':
+    case '\\':
+    case '"':
+    case '(':
+    case ')':
+    case ';':
+    case '@':
     case '$':
       return false;
     default:
@@ -138,24 +144,10 @@ std::string_view ParentName(std::string_view name) {
   return name.substr(dot + 1);
 }
 
-std::string_view NameTable::Store(std::string_view s) {
-  if (s.size() > free_size_) {
-    size_t size = std::max<size_t>(1 << 16, s.size());
-    blocks_.emplace_back(new char[size]);
-    free_ = blocks_.back().get();
-    free_size_ = size;
-  }
-  std::memcpy(free_, s.data(), s.size());
-  std::string_view stored(free_, s.size());
-  free_ += s.size();
-  free_size_ -= s.size();
-  return stored;
-}
-
 NameId NameTable::Intern(std::string_view canonical) {
   auto it = index_.find(canonical);
   if (it != index_.end()) return it->second;
-  std::string_view stored = Store(canonical);
+  std::string_view stored = text_.Store(canonical);
   NameId id = static_cast<NameId>(names_.size());
   names_.push_back(stored);
   index_.emplace(stored, id);

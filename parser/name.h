@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "util/arena.h"
 
 namespace zonelint {
 
@@ -69,13 +70,9 @@ class NameTable {
   size_t size() const { return names_.size(); }
 
  private:
-  std::string_view Store(std::string_view s);
-
   absl::flat_hash_map<std::string_view, NameId> index_;
   std::vector<std::string_view> names_;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  char* free_ = nullptr;
-  size_t free_size_ = 0;
+  StringArena text_;  // the names' bytes
 };
 
 }  // namespace zonelint

@@ -868,6 +868,12 @@ Record Parse(std::string_view text) {
     return record;
   }
   record.version_end = 6;
+  // One term a word: reserve them all, with no slack.
+  size_t words = 0;
+  for (size_t i = record.version_end; i < text.size(); ++i) {
+    words += text[i] != ' ' && text[i - 1] == ' ';
+  }
+  record.terms.reserve(words);
   bool seen_redirect = false;
   bool seen_exp = false;
   size_t pos = record.version_end;

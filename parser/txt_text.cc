@@ -3,42 +3,45 @@
 #include <algorithm>
 
 namespace zonelint {
+namespace {
 
-TxtText::TxtText(const Zone& zone, const SourceSet& sources,
-                 const Record& record)
-    : record_range_(record.range()),
-      generated_(record.has(kRecordGenerated)) {
-  after_last_ = record.end;
+// One stretch of the joined text: `length` literal bytes copied from source
+// offset `source` on, or (width > 1) one byte written as an escape that
+// spans `width` source bytes.
+struct Run {
+  uint32_t text;    // where the run starts in the joined text
+  uint32_t source;  // where it starts in the field's text (file offset)
+  uint32_t length;  // bytes of joined text
+  uint32_t width;   // 1 for literal bytes, else the escape's width (2 or 4)
+  std::string_view literal;  // the bytes of a literal run
+  char escaped;              // the byte of an escape run
+};
+
+// Calls visit(run) for every run of the record's strings in order, until
+// visit returns false. A string stops at a bad escape (zone-rdata reports
+// it); the next string goes on. Returns the joined length.
+template <typename Visit>
+uint32_t WalkRuns(const Zone& zone, const SourceSet& sources,
+                  const Record& record, Visit&& visit) {
+  uint32_t pos = 0;
   for (const Field& field : zone.FieldsOf(record)) {
     if (field.kind != FieldKind::kString) continue;
-    ++string_count_;
     std::string_view raw = zone.FieldText(sources, record, field);
-    after_last_ = field.end;
-    if (generated_) {
-      // Offsets of generated text are not file offsets: Range() maps every
-      // byte to the record.
-      std::string decoded;
-      DecodeCharacterString(raw, &decoded);
-      text_ += decoded;
-      continue;
-    }
-    bool run_open = false;  // the last run is a literal run we may extend
     size_t i = 0;
     while (i < raw.size()) {
       const uint32_t at = field.begin + static_cast<uint32_t>(i);
-      const uint32_t pos = static_cast<uint32_t>(text_.size());
       size_t next = raw.find('\\', i);
       if (next != i) {
-        // Literal bytes up to the next escape.
         size_t end = next == std::string_view::npos ? raw.size() : next;
-        if (!run_open) runs_.push_back({pos, at, 1});
-        run_open = true;
-        text_.append(raw.substr(i, end - i));
+        Run run{
+            pos, at, static_cast<uint32_t>(end - i), 1, raw.substr(i, end - i),
+            0};
+        if (!visit(run)) return pos;
+        pos += run.length;
         i = end;
         continue;
       }
-      // An escape: \X or \DDD.
-      if (i + 1 >= raw.size()) break;  // a lone '\': zone-rdata reports it
+      if (i + 1 >= raw.size()) break;  // a lone '\'
       char d = raw[i + 1];
       char c;
       uint32_t width;
@@ -55,45 +58,112 @@ TxtText::TxtText(const Zone& zone, const SourceSet& sources,
         c = d;
         width = 2;
       }
-      runs_.push_back({pos, at, width});
-      run_open = false;
-      text_.push_back(c);
+      if (!visit(Run{pos, at, 1, width, {}, c})) return pos;
+      pos += 1;
       i += width;
     }
   }
-  if (generated_) after_last_ = record.end;
+  return pos;
 }
 
-const TxtText::Run& TxtText::RunOf(uint32_t i) const {
-  // The last run that starts at or before i.
-  auto it = std::upper_bound(
-      runs_.begin(), runs_.end(), i,
-      [](uint32_t value, const Run& run) { return value < run.text; });
-  return *(it - 1);
+}  // namespace
+
+TxtText::TxtText(const Zone& zone, const SourceSet& sources,
+                 const Record& record, StringArena* arena)
+    : zone_(&zone), sources_(&sources), record_(&record) {
+  // One non-empty string without escapes: a view, nothing to join.
+  std::string_view only;
+  int non_empty = 0;
+  bool escapes = false;
+  for (const Field& field : zone.FieldsOf(record)) {
+    if (field.kind != FieldKind::kString || field.begin == field.end) continue;
+    only = zone.FieldText(sources, record, field);
+    escapes = escapes || only.find('\\') != std::string_view::npos;
+    ++non_empty;
+  }
+  if (non_empty <= 1 && !escapes) {
+    text_ = non_empty == 1 ? only : std::string_view();
+    return;
+  }
+  std::string joined;
+  WalkRuns(zone, sources, record, [&joined](const Run& run) {
+    if (run.width == 1) {
+      joined.append(run.literal);
+    } else {
+      joined.push_back(run.escaped);
+    }
+    return true;
+  });
+  if (arena != nullptr) {
+    text_ = arena->Store(joined);
+  } else {
+    owned_ = std::make_unique<std::string>(std::move(joined));
+    text_ = *owned_;
+  }
 }
 
-uint32_t TxtText::StartOf(uint32_t i) const {
-  const Run& run = RunOf(i);
-  return run.width == 1 ? run.source + (i - run.text) : run.source;
+size_t TxtText::string_count() const {
+  size_t n = 0;
+  for (const Field& field : zone_->FieldsOf(*record_)) {
+    if (field.kind == FieldKind::kString) ++n;
+  }
+  return n;
 }
 
-uint32_t TxtText::EndOf(uint32_t i) const {
-  const Run& run = RunOf(i);
-  return run.width == 1 ? run.source + (i - run.text) + 1
-                        : run.source + run.width;
+bool TxtText::Locate(uint32_t i, uint32_t* start, uint32_t* end) const {
+  // A view into the zone file (one string, no escapes): byte i is where the
+  // view's byte i is.
+  if (!record_->has(kRecordGenerated)) {
+    const std::string_view file = sources_->Get(record_->file).text();
+    if (!text_.empty() && text_.data() >= file.data() &&
+        text_.data() < file.data() + file.size()) {
+      if (i >= text_.size()) return false;
+      *start = static_cast<uint32_t>(text_.data() - file.data()) + i;
+      *end = *start + 1;
+      return true;
+    }
+  }
+  bool found = false;
+  WalkRuns(*zone_, *sources_, *record_, [&](const Run& run) {
+    if (i >= run.text + run.length) return true;
+    if (run.width == 1) {
+      *start = run.source + (i - run.text);
+      *end = *start + 1;
+    } else {
+      *start = run.source;
+      *end = run.source + run.width;
+    }
+    found = true;
+    return false;
+  });
+  return found;
 }
 
 SourceRange TxtText::Range(uint32_t begin, uint32_t end) const {
-  if (generated_) return record_range_;
+  const Record& record = *record_;
+  if (record.has(kRecordGenerated)) return record.range();
   const uint32_t size = static_cast<uint32_t>(text_.size());
   begin = std::min(begin, size);
   end = std::min(std::max(end, begin), size);
-  const FileId file = record_range_.file;
+  const FileId file = record.file;
+  uint32_t first_start, first_end, last_start, last_end;
   if (begin == end) {
-    uint32_t at = begin < size ? StartOf(begin) : after_last_;
+    if (begin < size && Locate(begin, &first_start, &first_end)) {
+      return {file, first_start, first_start};
+    }
+    // After the last byte: the end of the last string (the record's end
+    // when it has none).
+    uint32_t at = record.end;
+    for (const Field& field : zone_->FieldsOf(record)) {
+      if (field.kind == FieldKind::kString) at = field.end;
+    }
     return {file, at, at};
   }
-  return {file, StartOf(begin), EndOf(end - 1)};
+  if (!Locate(begin, &first_start, &first_end) ||
+      !Locate(end - 1, &last_start, &last_end)) {
+    return record.range();
+  }
+  return {file, first_start, last_end};
 }
 
 }  // namespace zonelint

@@ -7,15 +7,12 @@
 #include <optional>
 #include <vector>
 
-#include "util/strings.h"
-#include "util/strings.h"
-#include "util/strings.h"
-#include "util/strings.h"
 #include "parser/field_grammar.h"
 #include "parser/master_grammar.h"
 #include "parser/rdata.h"
 #include "parser/rrtype.h"
 #include "tao/pegtl.hpp"
+#include "util/strings.h"
 
 namespace zonelint {
 namespace {
@@ -116,6 +113,13 @@ class ZoneParser {
     zone_->main_file = file;
     main_path_ = sources_->Get(file).path();
     include_stack_.push_back(RealPath(main_path_));
+    // Room for about a record a line (three fields each): capacity never
+    // touched costs address space, not memory, while growing a big array
+    // by copying holds two of them at once.
+    const std::string_view text = sources_->Get(file).text();
+    const size_t lines = std::count(text.begin(), text.end(), '\n') + 1;
+    zone_->records.reserve(zone_->records.size() + lines);
+    zone_->fields.reserve(zone_->fields.size() + 3 * lines);
     ParseFile(file, 0);
     NameTable& names = zone_->names();
     if (!options_.origin.empty()) {
@@ -170,7 +174,8 @@ class ZoneParser {
   // The origin for a relative name, guessing it from the file name when
   // nothing set it; reports once when there is none and uses the root.
   const Origin* CurrentOrigin(const Token& t) {
-    return CurrentOrigin(Text(t), t.quoted && t.begin > 0 ? t.begin - 1 : t.begin,
+    return CurrentOrigin(Text(t),
+                         t.quoted && t.begin > 0 ? t.begin - 1 : t.begin,
                          t.quoted ? t.end + 1 : t.end);
   }
   // The same for a name that is not a token of the current file (generated
@@ -209,13 +214,15 @@ class ZoneParser {
     NameError err = ParseName(text, origin, &scratch_, relative);
     if (err != NameError::kOk) {
       static constexpr std::string_view kWhy[] = {
-          "", "the name is empty", "the name has an empty label ('..')",
+          "",
+          "the name is empty",
+          "the name has an empty label ('..')",
           "a label is longer than 63 bytes",
           "the name is longer than 255 bytes",
           "a backslash escape is malformed"};
       SyntaxAt(t,
-               Cat("invalid domain name '", Text(t), "': ",
-                            kWhy[static_cast<int>(err)]),
+               Cat("invalid domain name '", Text(t),
+                   "': ", kWhy[static_cast<int>(err)]),
                "write \\. for a dot inside a label and \\DDD for other "
                "bytes; keep labels to 63 and names to 255 bytes");
       return kNoName;
@@ -243,18 +250,18 @@ class ZoneParser {
       entry.open_paren = UINT32_MAX;
       // At least one byte, so that every entry makes progress.
       uint32_t limit = static_cast<uint32_t>(std::min<uint64_t>(
-          size, uint64_t{pos} + std::max<uint32_t>(options_.max_entry_bytes, 1)));
+          size,
+          uint64_t{pos} + std::max<uint32_t>(options_.max_entry_bytes, 1)));
       pegtl::memory_input<pegtl::tracking_mode::lazy> in(
           base_ + pos, base_ + limit, src.path());
       try {
-        pegtl::parse<master::entry, master::action, master::control>(in,
-                                                                     entry);
+        pegtl::parse<master::entry, master::action, master::control>(in, entry);
         uint32_t next = static_cast<uint32_t>(in.current() - base_);
         if (next == limit && limit < size && text[limit - 1] != '\n') {
-          Syntax(pos, pos + 1,
-                 Cat("record is longer than ",
-                              options_.max_entry_bytes, " bytes"),
-                 "check for a missing ')' or '\"'");
+          Syntax(
+              pos, pos + 1,
+              Cat("record is longer than ", options_.max_entry_bytes, " bytes"),
+              "check for a missing ')' or '\"'");
           pos = ResumeAfter(text, pos, limit, pos + 1);
           continue;
         }
@@ -271,8 +278,8 @@ class ZoneParser {
   }
 
   uint32_t Recover(std::string_view text, std::string_view message,
-                   const master::EntryState& entry, uint32_t begin,
-                   uint32_t at, uint32_t limit) {
+                   const master::EntryState& entry, uint32_t begin, uint32_t at,
+                   uint32_t limit) {
     const uint32_t size = static_cast<uint32_t>(text.size());
     if (at >= limit && limit < size) {
       // The entry was cut at max_entry_bytes: whatever the grammar says
@@ -283,16 +290,17 @@ class ZoneParser {
                    " bytes of this '('"),
                "close the parentheses");
       } else {
-        Syntax(begin, begin + 1,
-               Cat("record is longer than ", options_.max_entry_bytes,
-                   " bytes"),
-               "check for a missing ')' or '\"'");
+        Syntax(
+            begin, begin + 1,
+            Cat("record is longer than ", options_.max_entry_bytes, " bytes"),
+            "check for a missing ')' or '\"'");
       }
       uint32_t next = ResumeAfter(text, begin, at, 0);
       if (next == std::min(at + 1, size)) {
         // A group is still open: skip the lines that continue it.
         size_t nl = text.find('\n', at);
-        next = NextOwnerLine(text, nl == std::string_view::npos ? size : nl + 1);
+        next =
+            NextOwnerLine(text, nl == std::string_view::npos ? size : nl + 1);
       }
       return next;
     }
@@ -322,8 +330,7 @@ class ZoneParser {
         Syntax(at, at + 1, "')' without a matching '('",
                "remove it, or add the '(' that opens the group");
       } else {
-        std::string shown =
-            c == 0 ? "NUL" : Cat("byte ", HexByte(c));
+        std::string shown = c == 0 ? "NUL" : Cat("byte ", HexByte(c));
         if (c > 0x20 && c < 0x7f) shown = Cat("'", std::string(1, c), "'");
         Syntax(at, at + 1, Cat("unexpected character ", shown),
                "remove it; write bytes that are not printable as \\DDD");
@@ -442,24 +449,24 @@ class ZoneParser {
                ttl && has_class ? "expected a type"
                                 : "expected a TTL, class or type",
                Cat("'", Text(type_token),
-                            "' is not a known RR type; use TYPEnnn "
-                            "(RFC 3597) for types without a mnemonic"));
+                   "' is not a known RR type; use TYPEnnn "
+                   "(RFC 3597) for types without a mnemonic"));
       return;
     }
     const TypeInfo* info = FindType(type);
     if (info != nullptr && info->meta) {
-      SyntaxAt(type_token,
-               Cat(info->name,
-                            " is a meta type and cannot appear in zone data"),
-               "remove the record");
+      SyntaxAt(
+          type_token,
+          Cat(info->name, " is a meta type and cannot appear in zone data"),
+          "remove the record");
       return;
     }
     if (rclass != options_.zone_class) {
-      SyntaxAt(tokens[i - 1],
-               Cat("class ", ClassName(rclass),
-                            " does not match the zone's class ",
-                            ClassName(options_.zone_class)),
-               "all records of a zone have the zone's class; remove it");
+      SyntaxAt(
+          tokens[i - 1],
+          Cat("class ", ClassName(rclass), " does not match the zone's class ",
+              ClassName(options_.zone_class)),
+          "all records of a zone have the zone's class; remove it");
       return;
     }
     rec.rclass = rclass;
@@ -502,10 +509,8 @@ class ZoneParser {
     rdata_out_.fatal = false;
     const size_t first = zone_->fields.size();
     const Token* t = tokens.data() + from;
-    RdataInput in{base,
-                  absl::MakeConstSpan(t, tokens.size() - from),
-                  end_of_entry > 0 ? end_of_entry - 1 : 0,
-                  nullptr,
+    RdataInput in{base, absl::MakeConstSpan(t, tokens.size() - from),
+                  end_of_entry > 0 ? end_of_entry - 1 : 0, nullptr,
                   &zone_->names()};
     // Resolve the origin lazily: only rdata with a relative name needs it.
     Origin root = MakeOrigin(".");
@@ -514,11 +519,10 @@ class ZoneParser {
       if (const Token* name = RelativeNameToken(rec->type, in)) {
         // Generated tokens are offsets into generated text, not the file.
         in.origin =
-            generated
-                ? CurrentOrigin(std::string_view(base + name->begin,
-                                                 name->end - name->begin),
-                                rec->begin, rec->end)
-                : CurrentOrigin(*name);
+            generated ? CurrentOrigin(std::string_view(base + name->begin,
+                                                       name->end - name->begin),
+                                      rec->begin, rec->end)
+                      : CurrentOrigin(*name);
       }
     }
     ParseRdata(rec->type, in, &rdata_out_);
@@ -610,8 +614,7 @@ class ZoneParser {
                      std::string help) {
     if (tokens.size() < want) {
       Syntax(tokens[0].begin, tokens.back().end,
-             Cat(Text(tokens[0]), " is missing its argument"),
-             std::move(help));
+             Cat(Text(tokens[0]), " is missing its argument"), std::move(help));
     } else {
       SyntaxAt(tokens[want], Cat("extra text after ", Text(tokens[0])),
                std::move(help));
@@ -637,8 +640,8 @@ class ZoneParser {
              std::move(help));
     };
     if (depth_ + 1 > options_.max_include_depth) {
-      report(Cat("$INCLUDE nested deeper than ",
-                          options_.max_include_depth, " levels"),
+      report(Cat("$INCLUDE nested deeper than ", options_.max_include_depth,
+                 " levels"),
              "flatten the include chain; it may include itself indirectly");
       return;
     }
@@ -656,7 +659,7 @@ class ZoneParser {
     if (std::find(include_stack_.begin(), include_stack_.end(), real) !=
         include_stack_.end()) {
       report(Cat("$INCLUDE of '", path,
-                          "' includes a file that is already being read"),
+                 "' includes a file that is already being read"),
              "remove the $INCLUDE that closes the loop");
       return;
     }
@@ -670,7 +673,7 @@ class ZoneParser {
     absl::StatusOr<std::unique_ptr<Source>> source = Source::Open(resolved);
     if (!source.ok()) {
       report(Cat("cannot $INCLUDE '", path,
-                          "': ", std::string(source.status().message())),
+                 "': ", std::string(source.status().message())),
              "fix the path; relative paths are looked up beside the "
              "including file, then in the current directory");
       return;
@@ -696,8 +699,8 @@ class ZoneParser {
   // $GENERATE range lhs [ttl] [class] type rhs (BIND).
   void Generate(const std::vector<Token>& tokens, uint32_t end_of_entry) {
     const uint32_t dir_begin = tokens[0].begin;
-    const uint32_t dir_end = tokens.back().quoted ? tokens.back().end + 1
-                                                  : tokens.back().end;
+    const uint32_t dir_end =
+        tokens.back().quoted ? tokens.back().end + 1 : tokens.back().end;
     if (tokens.size() < 5) {
       Syntax(dir_begin, dir_end, "$GENERATE is missing arguments",
              "$GENERATE start-stop[/step] lhs [TTL] [class] type rhs");
@@ -712,9 +715,9 @@ class ZoneParser {
         size_t slash = range.find('/');
         ok = ParseInt64(range.substr(0, dash), &start) &&
              ParseInt64(range.substr(dash + 1, slash == std::string_view::npos
-                                                         ? std::string_view::npos
-                                                         : slash - dash - 1),
-                              &stop) &&
+                                                   ? std::string_view::npos
+                                                   : slash - dash - 1),
+                        &stop) &&
              (slash == std::string_view::npos ||
               ParseInt64(range.substr(slash + 1), &step));
         ok = ok && start <= stop && stop <= INT32_MAX && step >= 1 &&
@@ -730,9 +733,8 @@ class ZoneParser {
     const uint64_t count = static_cast<uint64_t>(stop - start) / step + 1;
     if (count > options_.max_generate_records) {
       SyntaxAt(tokens[1],
-               Cat("$GENERATE would make ", count,
-                            " records; the limit is ",
-                            options_.max_generate_records),
+               Cat("$GENERATE would make ", count, " records; the limit is ",
+                   options_.max_generate_records),
                "split the range over several $GENERATE lines");
       return;
     }
@@ -751,10 +753,10 @@ class ZoneParser {
     }
     const TypeInfo* info = FindType(type);
     if (info != nullptr && info->meta) {
-      SyntaxAt(tokens[i],
-               Cat(info->name,
-                            " is a meta type and cannot appear in zone data"),
-               "remove the $GENERATE line");
+      SyntaxAt(
+          tokens[i],
+          Cat(info->name, " is a meta type and cannot appear in zone data"),
+          "remove the $GENERATE line");
       return;
     }
     if (i + 1 >= tokens.size()) {
@@ -794,8 +796,8 @@ class ZoneParser {
       "or N to format it, and \\$ for a literal '$'";
 
   // Replaces '$' and ${offset,width,base} in a $GENERATE template.
-  static bool Substitute(std::string_view tmpl, int64_t value,
-                         std::string* out, std::string* error) {
+  static bool Substitute(std::string_view tmpl, int64_t value, std::string* out,
+                         std::string* error) {
     out->clear();
     for (size_t i = 0; i < tmpl.size(); ++i) {
       char c = tmpl[i];
@@ -830,7 +832,7 @@ class ZoneParser {
             (parts.size() > 1 && !ParseInt64(parts[1], &width64)) ||
             width64 > 255) {
           *error = Cat("$GENERATE modifier '", rest.substr(0, n),
-                                "' is out of range");
+                       "' is out of range");
           return false;
         }
         width = static_cast<int>(width64);
@@ -839,8 +841,8 @@ class ZoneParser {
       }
       int64_t v = value + offset;
       if (v < INT32_MIN || v > INT32_MAX) {
-        *error = Cat("$GENERATE value ", value, " with offset ",
-                              offset, " is out of range");
+        *error = Cat("$GENERATE value ", value, " with offset ", offset,
+                     " is out of range");
         return false;
       }
       Format(v, width, base, out);
@@ -868,8 +870,10 @@ class ZoneParser {
       return;
     }
     char buf[300];  // the width is at most 255
-    const char* fmt = base == 'o' ? "%0*llo" : base == 'x' ? "%0*llx"
-                    : base == 'X' ? "%0*llX" : "%0*lld";
+    const char* fmt = base == 'o'   ? "%0*llo"
+                      : base == 'x' ? "%0*llx"
+                      : base == 'X' ? "%0*llX"
+                                    : "%0*lld";
     if (base == 'o' || base == 'x' || base == 'X') {
       snprintf(buf, sizeof buf, fmt, width,
                static_cast<unsigned long long>(static_cast<uint32_t>(v)));
@@ -919,7 +923,8 @@ class ZoneParser {
         gbase + offset, gbase + zone_->generated_text.size(), "$GENERATE");
     bool ok = false;
     try {
-      ok = pegtl::parse<master::entry, master::action, master::control>(in, entry) &&
+      ok = pegtl::parse<master::entry, master::action, master::control>(
+               in, entry) &&
            in.empty();
     } catch (const pegtl::parse_error&) {
       ok = false;
@@ -987,7 +992,8 @@ void ParseZone(SourceSet* sources, FileId file, const ParseOptions& options,
 
 std::string OriginFromFileName(std::string_view path) {
   size_t slash = path.rfind('/');
-  std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
+  std::string_view name =
+      slash == std::string_view::npos ? path : path.substr(slash + 1);
   for (std::string_view suffix : {".zone", ".db", ".hosts", ".txt"}) {
     if (EndsWithIgnoreCase(name, suffix)) {
       name.remove_suffix(suffix.size());
@@ -1005,8 +1011,7 @@ std::string OriginFromFileName(std::string_view path) {
   // Only letters, digits, '-', '_' and dots: a file name, not a domain,
   // otherwise.
   for (char c : name) {
-    if (!IsAsciiAlnum(c) && c != '-' &&
-        c != '_' && c != '.') {
+    if (!IsAsciiAlnum(c) && c != '-' && c != '_' && c != '.') {
       return "";
     }
   }

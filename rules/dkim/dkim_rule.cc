@@ -36,7 +36,7 @@ SourceRange DkimSite::Range(dkim::Range range) const {
 }
 
 std::string_view DkimSite::TextOf(dkim::Range range) const {
-  const std::string& t = text->text();
+  const std::string_view t = text->text();
   if (range.begin >= t.size()) return {};
   return std::string_view(t).substr(range.begin, range.end - range.begin);
 }
@@ -124,8 +124,7 @@ DkimKeys CollectDkimKeys(const LintContext& context) {
     // Keys at another mail name (_dmarc, _mta-sts, ...) are reported by
     // that name's rule.
     if (site.record->type != rrtype::kTXT ||
-        site.name.kind != MailName::kOther ||
-        reached.count(site.record) != 0) {
+        site.name.kind != MailName::kOther || reached.count(site.record) != 0) {
       continue;
     }
     if (dkim::StartsWithDkimVersion(site.text.text())) {

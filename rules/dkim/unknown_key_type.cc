@@ -44,13 +44,13 @@ class DkimUnknownKeyType final : public DkimKeyRule {
       return Cat("write 'k=", AsciiLowerString(key.type_text),
                  "': values are case-sensitive");
     }
-    dkim::KeyInfo info;
-    if (key.decoded) info = dkim::InspectPublicKey(key.key_bytes);
-    if (info.format == dkim::KeyFormat::kRsaSpki ||
-        info.format == dkim::KeyFormat::kRsaPkcs1) {
+    const dkim::KeyFormat format =
+        key.decoded ? key.key_info.format : dkim::KeyFormat::kNone;
+    if (format == dkim::KeyFormat::kRsaSpki ||
+        format == dkim::KeyFormat::kRsaPkcs1) {
       return "p= holds an RSA key: write 'k=rsa' (or leave k= out)";
     }
-    if (key.decoded && key.key_bytes.size() == 32) {
+    if (key.decoded && key.key_size == 32) {
       return "p= holds 32 bytes, an Ed25519 key: write 'k=ed25519'";
     }
     return "write 'k=rsa' or 'k=ed25519', the key types verifiers know";

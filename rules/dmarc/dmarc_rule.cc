@@ -1,7 +1,6 @@
 #include "rules/dmarc/dmarc_rule.h"
 
 #include <memory>
-
 #include <vector>
 
 #include "parser/dmarc.h"
@@ -14,15 +13,15 @@ namespace {
 
 // Every record at a _dmarc name that is meant as a DMARC record, parsed.
 struct ParsedDmarcSites {
-  std::vector<DmarcSite> parsed;             // IsDmarcRecord or LooksLikeDmarc
-  std::vector<const DmarcSite*> records;     // IsDmarcRecord
-  std::vector<const DmarcSite*> attempts;    // all of `parsed`
+  std::vector<DmarcSite> parsed;           // IsDmarcRecord or LooksLikeDmarc
+  std::vector<const DmarcSite*> records;   // IsDmarcRecord
+  std::vector<const DmarcSite*> attempts;  // all of `parsed`
 };
 
 std::unique_ptr<ParsedDmarcSites> ParseDmarcSites(const MailViews& views) {
   auto out = std::make_unique<ParsedDmarcSites>();
   for (const TxtSite* site : views.MailTxtOfKind(MailName::kDmarc)) {
-    const std::string& text = site->text.text();
+    const std::string_view text = site->text.text();
     if (!dmarc::IsDmarcRecord(text) && !dmarc::LooksLikeDmarc(text)) continue;
     out->parsed.push_back({site, site->name.domain, dmarc::ParseDmarc(text)});
   }
@@ -40,8 +39,8 @@ std::unique_ptr<ParsedDmarcSites> ParseDmarcSites(const MailViews& views) {
 
 const std::vector<const DmarcSite*>& DmarcSites(const MailViews& views,
                                                 bool attempts) {
-  const ParsedDmarcSites& sites = views.Memo<ParsedDmarcSites>(
-      [&views] { return ParseDmarcSites(views); });
+  const ParsedDmarcSites& sites =
+      views.Memo<ParsedDmarcSites>([&views] { return ParseDmarcSites(views); });
   return attempts ? sites.attempts : sites.records;
 }
 

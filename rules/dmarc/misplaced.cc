@@ -61,7 +61,7 @@ class DmarcMisplaced final : public Rule {
   void Check(const LintContext& context, RuleSink& sink) const override {
     for (const TxtSite& site : context.views.MailTxt()) {
       if (site.record->type != rrtype::kTXT) continue;
-      const std::string& text = site.text.text();
+      const std::string_view text = site.text.text();
       std::string_view owner = context.names.Text(site.owner);
       if (site.name.kind == MailName::kDmarc) {
         std::string what, where;

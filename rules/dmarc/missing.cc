@@ -51,13 +51,26 @@ class DmarcMissing final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    absl::flat_hash_set<std::string> done;
+    // The domains with a DMARC record at their _dmarc name.
+    absl::flat_hash_set<std::string_view> with_dmarc;
+    for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kDmarc)) {
+      if (dmarc::IsDmarcRecord(site->text.text())) {
+        with_dmarc.insert(site->name.domain);
+      }
+    }
+    auto covered = [&with_dmarc](std::string_view domain) {
+      for (std::string_view name = domain; name != "." && !name.empty();
+           name = ParentName(name)) {
+        if (with_dmarc.contains(name)) return true;
+      }
+      return false;
+    };
+    // Views into the name table and the record texts, which outlive this.
+    absl::flat_hash_set<std::string_view> done;
     auto report = [&](std::string_view domain, SourceRange range,
                       std::string_view why) {
-      if (!IsPlainDomain(domain) || !done.insert(std::string(domain)).second) {
-        return;
-      }
-      if (Covered(context, domain)) return;
+      if (!IsPlainDomain(domain) || !done.insert(domain).second) return;
+      if (covered(domain)) return;
       sink.Emit(
           range,
           Cat("'", domain, "' ", why, " but has no DMARC record at '_dmarc.",
@@ -86,18 +99,6 @@ class DmarcMissing final : public Rule {
       report(site->name.domain, site->text.RecordRange(),
              "signs mail (DKIM key)");
     }
-  }
-
- private:
-  static bool Covered(const LintContext& context, std::string_view domain) {
-    for (std::string_view name = domain; name != "." && !name.empty();
-         name = ParentName(name)) {
-      if (HasDmarcRecordAt(context.views,
-                           context.universe.Find(Cat("_dmarc.", name)))) {
-        return true;
-      }
-    }
-    return false;
   }
 };
 

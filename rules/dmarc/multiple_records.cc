@@ -26,11 +26,11 @@ class DmarcMultipleRecords final : public Rule {
       if (!dmarc::IsDmarcRecord(site->text.text())) continue;
       // Identical texts are one record in DNS: count distinct ones, and
       // report each but the first when it is reached.
-      std::vector<std::string> seen;
+      std::vector<std::string_view> seen;
       for (const TxtSite* other : context.views.MailTxtAt(site->owner)) {
         if (!dmarc::IsDmarcRecord(other->text.text())) continue;
         bool repeat = false;
-        for (const std::string& s : seen)
+        for (std::string_view s : seen)
           repeat = repeat || s == other->text.text();
         if (other == site) {
           if (!repeat && !seen.empty()) {

@@ -56,7 +56,7 @@ class BimiDmarcNotEnforced final : public Rule {
 
   void Check(const LintContext& context, RuleSink& sink) const override {
     for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kBimi)) {
-      const std::string& text = site->text.text();
+      const std::string_view text = site->text.text();
       if (!bimi::IsBimiRecord(text)) continue;
       // "l=;": the domain declares it has no logo; nothing to show.
       if (bimi::ParseBimi(text).Declined()) continue;

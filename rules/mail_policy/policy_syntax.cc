@@ -71,7 +71,7 @@ void CheckPolicySyntax(const PolicyKind& kind, const LintContext& context,
                        RuleSink& sink) {
   for (const TxtSite& site : context.views.MailTxt()) {
     if (site.record->type != rrtype::kTXT) continue;
-    const std::string& text = site.text.text();
+    const std::string_view text = site.text.text();
     const std::string_view owner = context.names.Text(site.owner);
     if (site.name.kind != kind.kind) {
       // At another mail name (_dmarc, _domainkey, ...) that name's rule

@@ -25,7 +25,7 @@ class SpfIncludeLoop final : public Rule {
         SpfLookupAnalysis::Of(context.views, context.spf_costs);
     for (const SpfLoop& loop : analysis.loops()) {
       std::string cycle;
-      for (const std::string& name : loop.cycle) {
+      for (std::string_view name : loop.cycle) {
         cycle += Cat("'", name, "' -> ");
       }
       cycle += Cat("'", loop.cycle.front(), "'");

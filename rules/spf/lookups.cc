@@ -1,8 +1,7 @@
 #include "rules/spf/lookups.h"
 
-#include <memory>
-
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
@@ -26,7 +25,7 @@ constexpr int kMaxCnames = 8;
 struct TargetCost {
   int lookups = 0;  // the target's own cost, not counting the term
   SpfCostSource source = SpfCostSource::kUnknown;
-  std::string note;
+  std::string_view note;
   std::vector<SpfVoidLookup> voids;  // met while evaluating the target
   bool has_txt = false;              // kNoSpf: TXT records, none SPF
 };
@@ -41,18 +40,19 @@ struct Node {
 class Walker {
  public:
   Walker(const MailViews& views, const SpfCostTable& costs,
-         std::vector<SpfLoop>* loops)
+         std::vector<SpfLoop>* loops, StringArena* strings)
       : views_(views),
         universe_(views.universe()),
         names_(universe_.names()),
         costs_(costs),
-        loops_(loops) {}
+        loops_(loops),
+        strings_(strings) {}
 
   // Evaluates one record's terms, following include and redirect.
   SpfRecordLookups Evaluate(const SpfSite& site) {
     SpfRecordLookups out;
     out.site = &site;
-    const std::string owner(names_.Text(site.owner));
+    const std::string_view owner = names_.Text(site.owner);
     path_.push_back(owner);
     const spf::Record& record = site.spf;
     const bool has_all = record.Find(spf::TermKind::kAll) != nullptr;
@@ -67,11 +67,12 @@ class Walker {
     const spf::Term* redirect = record.Find(spf::TermKind::kRedirect);
     if (redirect != nullptr && !has_all) order.push_back(redirect);
 
+    out.chain.reserve(order.size());
     for (const spf::Term* term : order) {
       SpfTermCost cost;
       cost.term = term;
-      cost.text = std::string(site.text.text().substr(
-          term->range.begin, term->range.end - term->range.begin));
+      cost.text = site.text.text().substr(term->range.begin,
+                                          term->range.end - term->range.begin);
       const size_t voids_before = out.voids.size();
       EvaluateTerm(site, owner, *term, &cost, &out);
       cost.voids = static_cast<int>(out.voids.size() - voids_before);
@@ -83,7 +84,7 @@ class Walker {
   }
 
  private:
-  void EvaluateTerm(const SpfSite& site, const std::string& owner,
+  void EvaluateTerm(const SpfSite& site, std::string_view owner,
                     const spf::Term& term, SpfTermCost* cost,
                     SpfRecordLookups* out) {
     if (term.domain_has_macro) {
@@ -91,7 +92,7 @@ class Walker {
       cost->note = "macro, not expanded";
       return;
     }
-    std::string target;
+    std::string_view target;
     if (term.domain_spec.empty()) {
       // a, mx and ptr default to the current domain; include, exists and
       // redirect without one are syntax errors (spf-syntax).
@@ -103,11 +104,11 @@ class Walker {
     } else {
       static const Origin kRoot = MakeOrigin(".");
       bool relative;
-      if (ParseName(term.domain_spec, &kRoot, &target, &relative) !=
+      if (ParseName(term.domain_spec, &kRoot, &scratch_, &relative) !=
           NameError::kOk) {
         return;
       }
-      target = AsciiLowerString(target);
+      target = Keep(AsciiLowerString(scratch_));
     }
     cost->target = target;
     switch (term.kind) {
@@ -150,14 +151,14 @@ class Walker {
   }
 
   TargetCost Target(const SpfSite& site, const spf::Term& term,
-                    const std::string& target) {
+                    std::string_view target) {
     auto on_path = std::find(path_.begin(), path_.end(), target);
     if (on_path != path_.end()) {
-      std::vector<std::string> cycle(on_path, path_.end());
-      std::vector<std::string> key = cycle;
+      std::vector<std::string_view> cycle(on_path, path_.end());
+      std::vector<std::string_view> key = cycle;
       std::sort(key.begin(), key.end());
       std::string joined;
-      for (const std::string& name : key) joined += name + " ";
+      for (std::string_view name : key) joined += Cat(name, " ");
       if (loop_keys_.insert(joined).second) {
         loops_->push_back({&site, &term, std::move(cycle)});
       }
@@ -197,12 +198,12 @@ class Walker {
     } else if (const SpfCostEntry* entry = costs_.Find(target)) {
       result.source = SpfCostSource::kUser;
       result.lookups = entry->lookups;
-      result.note = Cat("from ", entry->where);
+      result.note = Keep(Cat("from ", entry->where));
     } else if (const KnownSender* known = FindKnownSender(target)) {
       result.source = SpfCostSource::kBuiltin;
       result.lookups = known->lookups;
-      result.note = Cat("built-in table: ", known->provider, ", verified ",
-                        known->verified);
+      result.note = Keep(Cat("built-in table: ", known->provider, ", verified ",
+                             known->verified));
     } else {
       result.source = SpfCostSource::kUnknown;
       result.note = "unknown, counted as 1";
@@ -214,7 +215,7 @@ class Walker {
   // Which records answer for `canonical`: the name's own, else a wildcard's
   // (RFC 4592), following CNAMEs inside the linted zones.
   Node Resolve(std::string_view canonical) const {
-    std::string name(canonical);
+    std::string_view name = canonical;
     for (int hops = 0;; ++hops) {
       Node node;
       const Zone* zone = universe_.Authority(name);
@@ -239,17 +240,17 @@ class Walker {
         }
       }
       if (node.owner == kNoName || hops >= kMaxCnames) return node;
-      std::string next;
+      std::string_view next;
       for (const RecordRef& ref : universe_.RecordsAt(node.owner)) {
         if (ref.record->type != rrtype::kCNAME) continue;
         auto fields = ref.zone->FieldsOf(*ref.record);
         if (!fields.empty() && fields[0].kind == FieldKind::kName) {
-          next = std::string(names_.Text(fields[0].value));
+          next = names_.Text(fields[0].value);
         }
         break;
       }
       if (next.empty()) return node;
-      name = std::move(next);
+      name = next;
     }
   }
 
@@ -267,8 +268,21 @@ class Walker {
   const NameTable& names_;
   const SpfCostTable& costs_;
   std::vector<SpfLoop>* loops_;
-  std::vector<std::string> path_;  // owners of the records being evaluated
-  absl::flat_hash_map<std::string, TargetCost> memo_;
+  // A stored copy of `s`, one per distinct text.
+  std::string_view Keep(std::string_view s) {
+    auto it = kept_.find(s);
+    if (it != kept_.end()) return *it;
+    std::string_view stored = strings_->Store(s);
+    kept_.insert(stored);
+    return stored;
+  }
+
+  StringArena* strings_;
+  absl::flat_hash_set<std::string_view> kept_;  // what strings_ holds
+  std::string scratch_;
+  // Owners of the records being evaluated.
+  std::vector<std::string_view> path_;
+  absl::flat_hash_map<std::string_view, TargetCost> memo_;
   absl::flat_hash_set<std::string> loop_keys_;
 };
 
@@ -302,15 +316,15 @@ std::string SpfRecordLookups::ChainText() const {
 }
 
 const SpfLookupAnalysis& SpfLookupAnalysis::Of(const MailViews& views,
-                                              const SpfCostTable& costs) {
-  return views.Memo<SpfLookupAnalysis>([&] {
-    return std::make_unique<SpfLookupAnalysis>(views, costs);
-  });
+                                               const SpfCostTable& costs) {
+  return views.Memo<SpfLookupAnalysis>(
+      [&] { return std::make_unique<SpfLookupAnalysis>(views, costs); });
 }
 
 SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views,
                                      const SpfCostTable& costs) {
-  Walker walker(views, costs, &loops_);
+  Walker walker(views, costs, &loops_, &strings_);
+  records_.reserve(views.Spf().size());
   for (const SpfSite& site : views.Spf()) {
     if (site.type99()) continue;
     records_.push_back(walker.Evaluate(site));

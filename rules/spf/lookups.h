@@ -19,6 +19,7 @@
 #include "lint/spf_costs.h"
 #include "parser/mail_views.h"
 #include "parser/spf.h"
+#include "util/arena.h"
 
 namespace zonelint {
 
@@ -40,44 +41,48 @@ enum class SpfCostSource {
   kTooDeep,  // nested too deep to follow
 };
 
+// The strings of the analysis are views into the record texts, the name
+// table, or the analysis's own store: they live as long as the analysis.
+
 // One costly term of a record, with what it adds to the total.
 struct SpfTermCost {
   const spf::Term* term;
-  std::string text;    // the term as written ("include:_spf.a.example")
-  std::string target;  // canonical target name; empty for macros
-  int lookups = 1;     // 1 + the target's own cost
+  std::string_view text;    // the term as written ("include:_spf.a.example")
+  std::string_view target;  // canonical target name; empty for macros
+  int lookups = 1;          // 1 + the target's own cost
   SpfCostSource source = SpfCostSource::kNone;
-  std::string note;  // for the message: "built-in table, Google Workspace,
-                     // verified 2024-06"; empty when there is nothing to say
-  int voids = 0;     // void lookups this term causes, nested ones included
+  // For the message: "built-in table: Google Workspace, verified 2024-06";
+  // empty when there is nothing to say.
+  std::string_view note;
+  int voids = 0;  // void lookups this term causes, nested ones included
 };
 
 // A lookup that returns no records (RFC 7208 4.6.4 "void lookup").
 struct SpfVoidLookup {
-  std::string term;     // the term as written
-  std::string record;   // canonical owner of the record holding it
-  std::string missing;  // "A/AAAA", "MX" or "TXT"
+  std::string_view term;     // the term as written
+  std::string_view record;   // canonical owner of the record holding it
+  std::string_view missing;  // "A/AAAA", "MX" or "TXT"
 };
 
 struct SpfMxCount {
   const spf::Term* term;
-  std::string target;  // canonical
+  std::string_view target;  // canonical
   int mx_records;
 };
 
 // An include or redirect target in a linted zone with no SPF record.
 struct SpfNoSpfTarget {
   const spf::Term* term;
-  std::string target;  // canonical
-  bool has_txt;        // TXT records, none of them SPF
+  std::string_view target;  // canonical
+  bool has_txt;             // TXT records, none of them SPF
 };
 
 // An include or redirect cycle, reported once at the term closing it.
 struct SpfLoop {
   const SpfSite* site;  // the record holding the closing term
   const spf::Term* term;
-  std::vector<std::string> cycle;  // canonical owners, from the target
-                                   // around to the closing record
+  // Canonical owners, from the target around to the closing record.
+  std::vector<std::string_view> cycle;
 };
 
 // The analysis of one TXT SPF record.
@@ -120,6 +125,7 @@ class SpfLookupAnalysis {
  private:
   std::vector<SpfRecordLookups> records_;
   std::vector<SpfLoop> loops_;
+  StringArena strings_;  // target names and notes the views point into
 };
 
 // The human name of a cost source for the messages.

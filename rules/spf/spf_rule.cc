@@ -9,7 +9,7 @@ bool IsCheckedSpfSite(const MailViews& views, const SpfSite& site) {
 }
 
 std::string_view SpfTermText(const SpfSite& site, const spf::Term& term) {
-  const std::string& text = site.text.text();
+  const std::string_view text = site.text.text();
   if (term.range.begin >= text.size()) return {};
   return std::string_view(text).substr(term.range.begin,
                                        term.range.end - term.range.begin);

@@ -120,7 +120,7 @@ TEST(DkimParseTest, GoodKeys) {
   dkim::Key key = dkim::Parse(text);
   EXPECT_TRUE(key.ok()) << key.errors[0].message;
   EXPECT_EQ(key.type, dkim::KeyType::kEd25519);
-  EXPECT_EQ(key.key_bytes.size(), 32u);
+  EXPECT_EQ(key.key_size, 32u);
   ASSERT_NE(key.TestingFlag(), nullptr);
   EXPECT_EQ(text.substr(key.TestingFlag()->range.begin, 1), "y");
 

@@ -16,6 +16,7 @@
 #include "parser/universe.h"
 #include "parser/zone.h"
 #include "parser/zone_parser.h"
+#include "util/strings.h"
 
 namespace zonelint {
 namespace {
@@ -52,7 +53,7 @@ class LookupsTest : public ::testing::Test {
   static std::vector<std::string> Voids(const SpfRecordLookups& r) {
     std::vector<std::string> out;
     for (const SpfVoidLookup& v : r.voids) {
-      out.push_back(v.term + " @" + v.record + " " + v.missing);
+      out.push_back(Cat(v.term, " @", v.record, " ", v.missing));
     }
     return out;
   }
@@ -277,11 +278,11 @@ TEST_F(LookupsTest, LoopsReportedOncePerCycle) {
   ASSERT_EQ(analysis_->loops().size(), 2u);
   const SpfLoop& loop = analysis_->loops()[0];
   EXPECT_EQ(loop.cycle,
-            (std::vector<std::string>{"_a.example.com.", "_b.example.com.",
-                                      "_c.example.com."}));
+            (std::vector<std::string_view>{"_a.example.com.", "_b.example.com.",
+                                           "_c.example.com."}));
   EXPECT_EQ(names_.Text(loop.site->owner), "_c.example.com.");
   EXPECT_EQ(analysis_->loops()[1].cycle,
-            (std::vector<std::string>{"self.example.com."}));
+            (std::vector<std::string_view>{"self.example.com."}));
   EXPECT_EQ(At("self.example.com.").chain[0].source, SpfCostSource::kLoop);
 }
 

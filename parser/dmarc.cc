@@ -272,13 +272,6 @@ constexpr std::string_view kKnownTags[] = {"v",    "p",   "sp",  "np", "adkim",
                                            "aspf", "pct", "fo",  "rf", "ri",
                                            "rua",  "ruf", "psd", "t"};
 
-bool IsKnownTag(std::string_view name) {
-  for (std::string_view known : kKnownTags) {
-    if (EqualsIgnoreCase(name, known)) return true;
-  }
-  return false;
-}
-
 // Whether a and b (lower case) are one edit apart: one insertion, deletion,
 // substitution or swap of neighbours.
 bool OneEditApart(std::string_view a, std::string_view b) {

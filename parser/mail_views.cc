@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "parser/rrtype.h"
+#include "util/parallel.h"
 
 namespace zonelint {
 
@@ -113,16 +114,27 @@ void MailViews::BuildTxt() const {
 }
 
 void MailViews::BuildSpf() const {
-  spf_.reserve(MailTxt().size());
-  for (const TxtSite& site : MailTxt()) {
-    if (!spf::IsSpfRecord(site.text.text())) continue;
-    spf::Record parsed = spf::Parse(site.text.text());
+  const std::vector<TxtSite>& txt = MailTxt();
+  std::vector<const TxtSite*> sites;
+  for (const TxtSite& site : txt) {
+    if (spf::IsSpfRecord(site.text.text())) sites.push_back(&site);
+  }
+  // Parsing is the costly part, and each record's is its own.
+  std::vector<spf::Record> parsed(sites.size());
+  ParallelFor(sites.size(), [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      parsed[i] = spf::Parse(sites[i]->text.text());
+    }
+  });
+  spf_.reserve(sites.size());
+  for (size_t i = 0; i < sites.size(); ++i) {
+    const TxtSite& site = *sites[i];
     if (site.record->type == rrtype::kTXT) {
       spf_by_owner_.emplace_back(site.owner,
                                  static_cast<uint32_t>(spf_.size()));
     }
     spf_.push_back({site.zone, site.record, site.owner, site.text,
-                    std::move(parsed), site.record->type == rrtype::kSPF});
+                    std::move(parsed[i]), site.record->type == rrtype::kSPF});
   }
   std::sort(spf_by_owner_.begin(), spf_by_owner_.end());
 }

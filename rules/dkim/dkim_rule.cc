@@ -6,6 +6,7 @@
 #include "parser/mail_names.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"
+#include "util/parallel.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
@@ -58,14 +59,26 @@ DkimKeys CollectDkimKeys(const LintContext& context) {
   const Universe& universe = context.universe;
   const NameTable& names = context.names;
 
+  std::vector<const TxtSite*> sites;
   for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kDkim)) {
-    if (IsAdsp(site->name)) continue;
+    if (!IsAdsp(site->name)) sites.push_back(site);
+  }
+  // Parsing (and decoding each key) is the costly part, and each record's
+  // is its own.
+  std::vector<dkim::Key> parsed(sites.size());
+  ParallelFor(sites.size(), [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      parsed[i] = dkim::Parse(sites[i]->text.text());
+    }
+  });
+  for (size_t i = 0; i < sites.size(); ++i) {
+    const TxtSite* site = sites[i];
     DkimSite& dkim = keys.sites.emplace_back();
     dkim.zone = site->zone;
     dkim.record = site->record;
     dkim.owner = site->owner;
     dkim.text = &site->text;
-    dkim.key = dkim::Parse(site->text.text());
+    dkim.key = std::move(parsed[i]);
   }
 
   // CNAMEs at _domainkey names, followed into the linted zones.

@@ -1,11 +1,14 @@
 #include "rules/dmarc/dmarc_rule.h"
 
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "parser/dmarc.h"
 #include "parser/mail_names.h"
 #include "parser/mail_views.h"
+#include "util/parallel.h"
 
 namespace zonelint::rules {
 
@@ -20,17 +23,29 @@ struct ParsedDmarcSites {
 
 std::unique_ptr<ParsedDmarcSites> ParseDmarcSites(const MailViews& views) {
   auto out = std::make_unique<ParsedDmarcSites>();
-  for (const TxtSite* site : views.MailTxtOfKind(MailName::kDmarc)) {
-    const std::string_view text = site->text.text();
-    if (!dmarc::IsDmarcRecord(text) && !dmarc::LooksLikeDmarc(text)) continue;
-    out->parsed.push_back({site, site->name.domain, dmarc::ParseDmarc(text)});
-  }
-  // Pointers into `parsed` once it no longer grows.
-  for (const DmarcSite& site : out->parsed) {
-    out->attempts.push_back(&site);
-    if (dmarc::IsDmarcRecord(site.site->text.text())) {
-      out->records.push_back(&site);
+  const std::vector<const TxtSite*> sites =
+      views.MailTxtOfKind(MailName::kDmarc);
+  // Each record on its own: parsed side by side on a huge zone.
+  std::vector<std::optional<dmarc::Record>> parsed(sites.size());
+  std::vector<char> is_record(sites.size());
+  ParallelFor(sites.size(), [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const std::string_view text = sites[i]->text.text();
+      is_record[i] = dmarc::IsDmarcRecord(text);
+      if (is_record[i] || dmarc::LooksLikeDmarc(text)) {
+        parsed[i] = dmarc::ParseDmarc(text);
+      }
     }
+  });
+  size_t count = 0;
+  for (const auto& record : parsed) count += record.has_value();
+  out->parsed.reserve(count);
+  for (size_t i = 0; i < sites.size(); ++i) {
+    if (!parsed[i]) continue;
+    out->parsed.push_back(
+        {sites[i], sites[i]->name.domain, *std::move(parsed[i])});
+    out->attempts.push_back(&out->parsed.back());
+    if (is_record[i]) out->records.push_back(&out->parsed.back());
   }
   return out;
 }

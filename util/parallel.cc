@@ -1,0 +1,34 @@
+#include "util/parallel.h"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+#include <vector>
+
+namespace zonelint {
+
+void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn) {
+  // Below this, starting a thread costs more than it saves.
+  constexpr size_t kMinPerThread = 4096;
+  constexpr size_t kChunk = 1024;
+  const size_t cores =
+      std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
+  const size_t threads = std::min(cores, n / kMinPerThread);
+  if (threads <= 1) {
+    if (n > 0) fn(0, n);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t begin = next.fetch_add(kChunk); begin < n;
+         begin = next.fetch_add(kChunk)) {
+      fn(begin, std::min(n, begin + kChunk));
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& helper : helpers) helper.join();
+}
+
+}  // namespace zonelint

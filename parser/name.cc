@@ -146,17 +146,16 @@ std::string_view ParentName(std::string_view name) {
 
 NameId NameTable::Intern(std::string_view canonical) {
   auto it = index_.find(canonical);
-  if (it != index_.end()) return it->second;
-  std::string_view stored = text_.Store(canonical);
+  if (it != index_.end()) return *it;
   NameId id = static_cast<NameId>(names_.size());
-  names_.push_back(stored);
-  index_.emplace(stored, id);
+  names_.push_back(text_.Store(canonical));
+  index_.insert(id);
   return id;
 }
 
 NameId NameTable::Find(std::string_view canonical) const {
   auto it = index_.find(canonical);
-  return it == index_.end() ? kNoName : it->second;
+  return it == index_.end() ? kNoName : *it;
 }
 
 }  // namespace zonelint

@@ -14,7 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "util/arena.h"
 
 namespace zonelint {
@@ -59,7 +60,7 @@ std::string_view ParentName(std::string_view name);
 // Interns canonical names; ids are dense and stable for the run.
 class NameTable {
  public:
-  NameTable() = default;
+  NameTable() : index_(0, IdHash{&names_}, IdEq{&names_}) {}
   NameTable(const NameTable&) = delete;
   NameTable& operator=(const NameTable&) = delete;
 
@@ -70,8 +71,31 @@ class NameTable {
   size_t size() const { return names_.size(); }
 
  private:
-  absl::flat_hash_map<std::string_view, NameId> index_;
-  std::vector<std::string_view> names_;
+  // The index holds ids only (4 bytes a slot, not a view and an id: a big
+  // zone has a name for every other record) and finds their text in
+  // names_; lookups by text are heterogeneous.
+  struct IdHash {
+    using is_transparent = void;
+    const std::vector<std::string_view>* names;
+    size_t operator()(std::string_view text) const {
+      return absl::Hash<std::string_view>{}(text);
+    }
+    size_t operator()(NameId id) const { return (*this)((*names)[id]); }
+  };
+  struct IdEq {
+    using is_transparent = void;
+    const std::vector<std::string_view>* names;
+    bool operator()(NameId a, NameId b) const { return a == b; }
+    bool operator()(NameId a, std::string_view b) const {
+      return (*names)[a] == b;
+    }
+    bool operator()(std::string_view a, NameId b) const {
+      return a == (*names)[b];
+    }
+  };
+
+  std::vector<std::string_view> names_;  // before index_, which uses it
+  absl::flat_hash_set<NameId, IdHash, IdEq> index_;
   StringArena text_;  // the names' bytes
 };
 

@@ -52,7 +52,10 @@ bool Printable(const std::string& s) {
   return !s.empty();
 }
 
-void CheckTerm(std::string_view text, const Term& t) {
+void CheckTerm(const zonelint::spf::Record& record, const Term& t) {
+  const std::string_view text = record.text;
+  const std::string_view domain_spec = record.DomainSpec(t);
+  const std::string_view modifier_name = record.ModifierName(t);
   Range whole{0, static_cast<uint32_t>(text.size())};
   Check(Within(t.range, whole) && !t.range.empty(), "term range");
   Check(t.range.end == text.size() || text[t.range.end] == ' ',
@@ -64,16 +67,20 @@ void CheckTerm(std::string_view text, const Term& t) {
   if (!t.explicit_qualifier) {
     Check(t.qualifier == zonelint::spf::Qualifier::kPass, "default '+'");
   }
-  bool has_domain = !t.domain_range.empty() || !t.domain_spec.empty();
+  bool has_domain = !t.domain_range.empty();
   if (has_domain || t.kind == TermKind::kUnknownModifier) {
     Check(Within(t.domain_range, t.range), "domain range in term");
-    Check(ViewIs(t.domain_spec, text, t.domain_range), "domain view");
+    Check(ViewIs(domain_spec, text, t.domain_range), "domain view");
   }
   if (t.domain_has_macro) {
-    Check(t.domain_spec.find('%') != std::string_view::npos, "macro has '%'");
+    Check(domain_spec.find('%') != std::string_view::npos, "macro has '%'");
   }
-  Check((t.kind == TermKind::kUnknownModifier) != t.modifier_name.empty(),
+  Check((t.kind == TermKind::kUnknownModifier) != modifier_name.empty(),
         "only unknown modifiers have a name");
+  if (!modifier_name.empty()) {
+    Check(Within(t.name_range, t.range) && t.name_range.begin == t.range.begin,
+          "modifier name starts the term");
+  }
   switch (t.kind) {
     case TermKind::kInclude:
     case TermKind::kExists:
@@ -110,6 +117,8 @@ void CheckTerm(std::string_view text, const Term& t) {
 
 void CheckRecord(std::string_view text) {
   Record record = zonelint::spf::Parse(text);
+  Check(record.text.data() == text.data() && record.text.size() == text.size(),
+        "record keeps its text");
   Range whole{0, static_cast<uint32_t>(text.size())};
   if (!zonelint::spf::IsSpfRecord(text)) {
     Check(record.terms.empty() && record.errors.size() == 1,
@@ -119,7 +128,7 @@ void CheckRecord(std::string_view text) {
   }
   uint32_t last_end = record.version_end;
   for (const Term& t : record.terms) {
-    CheckTerm(text, t);
+    CheckTerm(record, t);
     Check(t.range.begin > last_end, "terms in order, apart");
     last_end = t.range.end;
   }

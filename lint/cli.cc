@@ -316,14 +316,14 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
       io_error = true;
     }
   }
-  std::vector<Diagnostic> diagnostics = session.Lint(o.config);
+  const Findings diagnostics = session.LintFindings(o.config);
   FormatOptions format = o.format;
   format.color = o.color == "always" || (o.color == "auto" && out_is_terminal);
   WriteDiagnostics(session.sources(), diagnostics, format, out);
   out.flush();
   if (io_error) return 2;
   if (!o.fail_level) return 0;
-  for (const Diagnostic& d : diagnostics) {
+  for (const DiagnosticView& d : diagnostics) {
     if (d.severity >= *o.fail_level) return 1;
   }
   return 0;

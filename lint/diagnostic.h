@@ -1,4 +1,5 @@
-// Findings: what rules emit, and the sink they emit into.
+// Diagnostics: what rules emit, the sink they emit into, and the compact
+// store of a run's findings.
 #ifndef ZONELINT_LINT_DIAGNOSTIC_H_
 #define ZONELINT_LINT_DIAGNOSTIC_H_
 
@@ -7,7 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "parser/source.h"
+#include "util/arena.h"
 
 namespace zonelint {
 
@@ -20,9 +23,50 @@ bool ParseSeverity(std::string_view text, Severity* s);
 struct Diagnostic {
   std::string_view rule;  // the rule's id (static storage)
   Severity severity = Severity::kError;
-  SourceRange range;      // positions are data, never part of `message`
+  SourceRange range;  // positions are data, never part of `message`
   std::string message;
-  std::string help;       // how to fix it; may be empty
+  std::string help;  // how to fix it; may be empty
+};
+
+// A finding whose texts are views into a Findings store.
+struct DiagnosticView {
+  std::string_view rule;
+  Severity severity = Severity::kError;
+  SourceRange range;
+  std::string_view message;
+  std::string_view help;
+};
+
+// Many findings, kept compactly: their texts in one arena, and each distinct
+// help text once (most rules give every finding the same help). A zone of a
+// million records can have hundreds of thousands of findings.
+class Findings {
+ public:
+  Findings() = default;
+  Findings(Findings&&) = default;
+  Findings& operator=(Findings&&) = default;
+
+  void Add(const Diagnostic& d);
+
+  size_t size() const { return list_.size(); }
+  bool empty() const { return list_.empty(); }
+  const DiagnosticView& operator[](size_t i) const { return list_[i]; }
+  std::vector<DiagnosticView>::const_iterator begin() const {
+    return list_.begin();
+  }
+  std::vector<DiagnosticView>::const_iterator end() const {
+    return list_.end();
+  }
+  // The list itself, for the runner to filter and sort in place.
+  std::vector<DiagnosticView>& list() { return list_; }
+
+  // Copies that own their texts.
+  std::vector<Diagnostic> ToVector() const;
+
+ private:
+  std::vector<DiagnosticView> list_;
+  StringArena text_;
+  absl::flat_hash_set<std::string_view> helps_;  // into text_
 };
 
 class DiagnosticSink {

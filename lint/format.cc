@@ -29,15 +29,16 @@ struct Located {
   LineCol end;  // exclusive
 };
 
-Located Locate(const SourceSet& sources, const Diagnostic& d) {
+template <typename D>
+Located Locate(const SourceSet& sources, const D& d) {
   if (d.range.file == kNoFile) return {"<unknown>", {1, 1}, {1, 1}};
   const Source& src = sources.Get(d.range.file);
   return {src.path(), src.Locate(d.range.begin),
           src.Locate(std::max(d.range.end, d.range.begin))};
 }
 
-void Header(const Located& loc, const Diagnostic& d, bool color,
-            std::string* out) {
+template <typename D>
+void Header(const Located& loc, const D& d, bool color, std::string* out) {
   if (color) out->append(kBold);
   *out += Cat(loc.path, ":", loc.begin.line, ":", loc.begin.column, ": ");
   if (color) {
@@ -56,7 +57,8 @@ void Header(const Located& loc, const Diagnostic& d, bool color,
 
 // The source line, and a caret line under the range (tabs kept so the
 // caret lines up in a terminal).
-void Snippet(const SourceSet& sources, const Diagnostic& d, const Located& loc,
+template <typename D>
+void Snippet(const SourceSet& sources, const D& d, const Located& loc,
              bool color, std::string* out) {
   if (d.range.file == kNoFile) return;
   std::string_view line = sources.Get(d.range.file).Line(loc.begin.line);
@@ -94,10 +96,11 @@ void Spill(std::string* out, std::ostream* stream) {
   out->clear();
 }
 
-void Text(const SourceSet& sources, const std::vector<Diagnostic>& ds,
-          bool color, std::string* out, std::ostream* stream) {
+template <typename List>
+void Text(const SourceSet& sources, const List& ds, bool color,
+          std::string* out, std::ostream* stream) {
   size_t counts[3] = {0, 0, 0};
-  for (const Diagnostic& d : ds) {
+  for (const auto& d : ds) {
     Spill(out, stream);
     Located loc = Locate(sources, d);
     Header(loc, d, color, out);
@@ -118,19 +121,21 @@ void Text(const SourceSet& sources, const std::vector<Diagnostic>& ds,
               ", ", counts[0], " info\n");
 }
 
-void Gcc(const SourceSet& sources, const std::vector<Diagnostic>& ds,
-         std::string* out, std::ostream* stream) {
-  for (const Diagnostic& d : ds) {
+template <typename List>
+void Gcc(const SourceSet& sources, const List& ds, std::string* out,
+         std::ostream* stream) {
+  for (const auto& d : ds) {
     Spill(out, stream);
     Header(Locate(sources, d), d, false, out);
   }
 }
 
-void Json(const SourceSet& sources, const std::vector<Diagnostic>& ds,
-          std::string* out, std::ostream* stream) {
+template <typename List>
+void Json(const SourceSet& sources, const List& ds, std::string* out,
+          std::ostream* stream) {
   out->append("{\"version\":1,\"diagnostics\":[");
   bool first = true;
-  for (const Diagnostic& d : ds) {
+  for (const auto& d : ds) {
     Spill(out, stream);
     Located loc = Locate(sources, d);
     if (!first) out->push_back(',');
@@ -230,7 +235,8 @@ std::string JsonString(std::string_view s) {
 
 namespace {
 
-void Format(const SourceSet& sources, const std::vector<Diagnostic>& ds,
+template <typename List>
+void Format(const SourceSet& sources, const List& ds,
             const FormatOptions& options, std::string* out,
             std::ostream* stream) {
   switch (options.format) {
@@ -254,8 +260,7 @@ void FormatDiagnostics(const SourceSet& sources,
   Format(sources, diagnostics, options, out, nullptr);
 }
 
-void WriteDiagnostics(const SourceSet& sources,
-                      const std::vector<Diagnostic>& diagnostics,
+void WriteDiagnostics(const SourceSet& sources, const Findings& diagnostics,
                       const FormatOptions& options, std::ostream& out) {
   std::string chunk;
   Format(sources, diagnostics, options, &chunk, &out);

@@ -29,8 +29,7 @@ void FormatDiagnostics(const SourceSet& sources,
 
 // Writes the formatted diagnostics to `out` as they are formatted, a chunk
 // at a time.
-void WriteDiagnostics(const SourceSet& sources,
-                      const std::vector<Diagnostic>& diagnostics,
+void WriteDiagnostics(const SourceSet& sources, const Findings& diagnostics,
                       const FormatOptions& options, std::ostream& out);
 
 // JSON string literal of `s` (valid UTF-8 out, whatever the bytes in).

@@ -21,9 +21,9 @@
 namespace zonelint {
 
 struct RuleInfo {
-  std::string_view id;        // kebab-case, prefixed by area: "zone-syntax"
-  Severity severity;          // the default
-  std::string_view summary;   // one line, for --list-rules and the README
+  std::string_view id;       // kebab-case, prefixed by area: "zone-syntax"
+  Severity severity;         // the default
+  std::string_view summary;  // one line, for --list-rules and the README
 };
 
 // Everything linted together: the files, the shared name table and the
@@ -45,15 +45,15 @@ class RuleSink {
   RuleSink(const RuleInfo& info, DiagnosticSink* sink)
       : info_(info), sink_(sink) {}
   void Emit(SourceRange range, std::string message, std::string help) {
-    sink_->Emit({info_.id, info_.severity, range, std::move(message),
-                 std::move(help)});
+    sink_->Emit(
+        {info_.id, info_.severity, range, std::move(message), std::move(help)});
   }
   // For the few rules whose diagnostics differ in severity by case (the
   // doc page says which); a --severity override still replaces it.
   void EmitWithSeverity(Severity severity, SourceRange range,
                         std::string message, std::string help) {
-    sink_->Emit({info_.id, severity, range, std::move(message),
-                 std::move(help)});
+    sink_->Emit(
+        {info_.id, severity, range, std::move(message), std::move(help)});
   }
 
  private:

@@ -42,7 +42,7 @@ class Suppressions {
   explicit Suppressions(const SourceSet& sources)
       : sources_(sources), files_(sources.size()) {}
 
-  bool Suppressed(const Diagnostic& d) {
+  bool Suppressed(const DiagnosticView& d) {
     if (d.range.file == kNoFile || d.range.file >= files_.size()) return false;
     const File& file = Get(d.range.file);
     if (!file.has_markers) return false;
@@ -98,11 +98,21 @@ std::string_view Area(std::string_view id) {
   return id.substr(0, id.find('-'));
 }
 
+// Keeps what rules emit in a Findings store.
+class FindingsSink : public DiagnosticSink {
+ public:
+  explicit FindingsSink(Findings* findings) : findings_(findings) {}
+  void Emit(Diagnostic d) override { findings_->Add(d); }
+
+ private:
+  Findings* findings_;
+};
+
 }  // namespace
 
-std::vector<Diagnostic> RunLint(const LintContext& context,
-                                const LintConfig& config) {
-  VectorSink sink;
+Findings LintFindings(const LintContext& context, const LintConfig& config) {
+  Findings findings;
+  FindingsSink sink(&findings);
   std::string_view area;
   for (const Rule* rule : AllRules()) {
     const RuleInfo& info = rule->info();
@@ -123,46 +133,34 @@ std::vector<Diagnostic> RunLint(const LintContext& context,
   context.views.ReleaseMemos();
 
   // Suppressed findings out, severity overrides in, in place.
-  std::vector<Diagnostic>& out = sink.diagnostics;
+  std::vector<DiagnosticView>& list = findings.list();
   Suppressions suppressions(context.sources);
   size_t kept = 0;
-  for (Diagnostic& d : out) {
+  for (DiagnosticView& d : list) {
     if (suppressions.Suppressed(d)) continue;
     for (const auto& [id, severity] : config.severity) {
       if (id == d.rule) d.severity = severity;
     }
-    if (&out[kept] != &d) out[kept] = std::move(d);
-    ++kept;
+    list[kept++] = d;
   }
-  out.resize(kept);
-  // By file, position and rule, keeping the emission order of ties. Sorting
-  // the indexes (and moving each finding once) is cheaper than sorting the
-  // findings, which stable_sort would copy into a buffer.
-  std::vector<uint32_t> order(out.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&out](uint32_t x, uint32_t y) {
-    const Diagnostic& a = out[x];
-    const Diagnostic& b = out[y];
-    if (a.range.file != b.range.file) return a.range.file < b.range.file;
-    if (a.range.begin != b.range.begin) return a.range.begin < b.range.begin;
-    return a.rule < b.rule;
-  });
-  // Apply the permutation in place, one cycle at a time: position i gets
-  // the finding at order[i].
-  for (uint32_t i = 0; i < order.size(); ++i) {
-    if (order[i] == i) continue;
-    Diagnostic held = std::move(out[i]);
-    uint32_t at = i;
-    while (order[at] != i) {
-      const uint32_t from = order[at];
-      out[at] = std::move(out[from]);
-      order[at] = at;
-      at = from;
-    }
-    out[at] = std::move(held);
-    order[at] = at;
-  }
-  return std::move(out);
+  list.resize(kept);
+  // By file, position and rule, keeping the emission order of ties.
+  std::stable_sort(list.begin(), list.end(),
+                   [](const DiagnosticView& a, const DiagnosticView& b) {
+                     if (a.range.file != b.range.file) {
+                       return a.range.file < b.range.file;
+                     }
+                     if (a.range.begin != b.range.begin) {
+                       return a.range.begin < b.range.begin;
+                     }
+                     return a.rule < b.rule;
+                   });
+  return findings;
+}
+
+std::vector<Diagnostic> RunLint(const LintContext& context,
+                                const LintConfig& config) {
+  return LintFindings(context, config).ToVector();
 }
 
 }  // namespace zonelint

@@ -13,7 +13,7 @@
 namespace zonelint {
 
 struct LintConfig {
-  std::vector<std::string> disabled;  // rule ids
+  std::vector<std::string> disabled;                       // rule ids
   std::vector<std::pair<std::string, Severity>> severity;  // id -> severity
 };
 
@@ -22,6 +22,10 @@ struct LintConfig {
 //   ; zonelint-disable-next-line RULE[,RULE...]  the next line
 //   ; zonelint-disable-file RULE[,RULE...]       the whole file
 // "all" stands for every rule.
+// The findings of every enabled rule, by file, position and rule, kept
+// compactly (for output: a big zone's findings can be many).
+Findings LintFindings(const LintContext& context, const LintConfig& config);
+// The same as Diagnostics that own their texts (for tests and small zones).
 std::vector<Diagnostic> RunLint(const LintContext& context,
                                 const LintConfig& config);
 

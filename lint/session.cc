@@ -17,10 +17,14 @@ void Session::AddText(std::string name, std::string contents,
 }
 
 std::vector<Diagnostic> Session::Lint(const LintConfig& config) const {
+  return LintFindings(config).ToVector();
+}
+
+Findings Session::LintFindings(const LintConfig& config) const {
   Universe universe(names_, zones_);
   MailViews views(universe, sources_);
-  return RunLint({sources_, names_, zones_, universe, views, spf_costs_},
-                 config);
+  return zonelint::LintFindings(
+      {sources_, names_, zones_, universe, views, spf_costs_}, config);
 }
 
 void Session::Parse(FileId file, const ParseOptions& options) {

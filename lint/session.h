@@ -33,6 +33,8 @@ class Session {
 
   // Runs every rule over all zones added so far.
   std::vector<Diagnostic> Lint(const LintConfig& config) const;
+  // The same, kept compactly (see Findings).
+  Findings LintFindings(const LintConfig& config) const;
 
   const SourceSet& sources() const { return sources_; }
   const std::vector<std::unique_ptr<Zone>>& zones() const { return zones_; }

@@ -273,7 +273,6 @@ template <typename Stop>
 struct action<g::domain_spec<Stop>> {
   template <typename Input>
   static void apply(const Input& in, TermState& s) {
-    s.term.domain_spec = in.string_view();
     s.term.domain_range = s.RangeOf(in.begin(), in.end());
   }
 };
@@ -281,7 +280,6 @@ template <>
 struct action<g::modifier_value> {
   template <typename Input>
   static void apply(const Input& in, TermState& s) {
-    s.term.domain_spec = in.string_view();
     s.term.domain_range = s.RangeOf(in.begin(), in.end());
   }
 };
@@ -289,7 +287,7 @@ template <>
 struct action<g::name> {
   template <typename Input>
   static void apply(const Input& in, TermState& s) {
-    s.term.modifier_name = in.string_view();
+    s.term.name_range = s.RangeOf(in.begin(), in.end());
   }
 };
 template <>
@@ -794,7 +792,13 @@ std::optional<Error> CheckParsed(const Diagnoser& d, const Term& t) {
     }
   }
   if (t.domain_has_macro && t.kind != TermKind::kUnknownModifier) {
-    if (auto error = CheckMacros(d, t.domain_spec, false)) return error;
+    if (auto error = CheckMacros(
+            d,
+            d.text.substr(t.domain_range.begin,
+                          t.domain_range.end - t.domain_range.begin),
+            false)) {
+      return error;
+    }
   }
   return std::nullopt;
 }
@@ -861,6 +865,7 @@ bool IsSpfRecord(std::string_view text) {
 
 Record Parse(std::string_view text) {
   Record record;
+  record.text = text;
   if (!IsSpfRecord(text)) {
     record.errors.push_back(MakeError(
         Problem::kNotSpf,

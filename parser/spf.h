@@ -49,21 +49,24 @@ struct Range {
   bool empty() const { return begin == end; }
 };
 
+// Terms are many in a big zone (several per record), so they keep byte
+// ranges, not views: Record::Text() and friends give the text.
 struct Term {
   TermKind kind = TermKind::kAll;
   Qualifier qualifier = Qualifier::kPass;
   bool explicit_qualifier = false;  // written as '+', '-', '~' or '?'
+  bool domain_has_macro = false;    // the domain-spec has a macro-expand
   Range range;                      // the whole term, qualifier included
 
-  // Unknown modifiers: the name as written ("foo" of "foo=bar").
-  std::string_view modifier_name;  // a view into the record text
+  // Unknown modifiers: the name as written ("foo" of "foo=bar"); empty for
+  // other terms. See Record::ModifierName().
+  Range name_range;
 
   // include, a, mx, ptr, exists, redirect, exp: the domain-spec as written
   // (no trailing dot removed), empty when the term has none (a, mx, ptr
-  // default to the current domain). For unknown modifiers: the value.
-  std::string_view domain_spec;    // a view into the record text
+  // default to the current domain). For unknown modifiers: the value. See
+  // Record::DomainSpec().
   Range domain_range;
-  bool domain_has_macro = false;   // contains a macro-expand ("%{d}")
 
   // ip4/ip6: the network, in network byte order (ip4 uses the first 4).
   std::array<uint8_t, 16> address{};
@@ -82,6 +85,8 @@ struct Error {
 };
 
 struct Record {
+  // The text parsed (a view: it must outlive the record).
+  std::string_view text;
   // Every term that parsed, in order. A bad term is left out and reported
   // in `errors`; parsing goes on with the next term.
   std::vector<Term> terms;
@@ -91,6 +96,20 @@ struct Record {
   bool ok() const { return errors.empty(); }
   // The first term of `kind`, or nullptr.
   const Term* Find(TermKind kind) const;
+
+  // The text of a range of `text`.
+  std::string_view Text(Range range) const {
+    // An empty range may sit at the very end (an empty modifier value).
+    return range.begin > text.size()
+               ? std::string_view()
+               : text.substr(range.begin, range.end - range.begin);
+  }
+  std::string_view DomainSpec(const Term& term) const {
+    return Text(term.domain_range);
+  }
+  std::string_view ModifierName(const Term& term) const {
+    return Text(term.name_range);
+  }
 };
 
 // Whether TXT text is an SPF record: it starts with "v=spf1"

@@ -35,7 +35,7 @@ std::string Key(const SpfSite& site, const spf::Term& term) {
     default:
       break;
   }
-  std::string_view domain = term.domain_spec;
+  std::string_view domain = site.spf.DomainSpec(term);
   if (!domain.empty() && domain.back() == '.') domain.remove_suffix(1);
   // Macro letters in upper case mean "URL-escape" (RFC 7208 7.3): keep the
   // case of domains with macros.

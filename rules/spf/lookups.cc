@@ -37,6 +37,16 @@ struct Node {
                            // CNAMEs); kNoName when none
 };
 
+// One record's analysis while it is made (SpfRecordLookups holds the
+// finished one as spans into the analysis's flat arrays).
+struct Evaluation {
+  int total = 0;
+  std::vector<SpfTermCost> chain;
+  std::vector<SpfVoidLookup> voids;
+  std::vector<SpfMxCount> mx;
+  std::vector<SpfNoSpfTarget> no_spf;
+};
+
 class Walker {
  public:
   Walker(const MailViews& views, const SpfCostTable& costs,
@@ -49,9 +59,8 @@ class Walker {
         strings_(strings) {}
 
   // Evaluates one record's terms, following include and redirect.
-  SpfRecordLookups Evaluate(const SpfSite& site) {
-    SpfRecordLookups out;
-    out.site = &site;
+  Evaluation Evaluate(const SpfSite& site) {
+    Evaluation out;
     const std::string_view owner = names_.Text(site.owner);
     path_.push_back(owner);
     const spf::Record& record = site.spf;
@@ -85,15 +94,15 @@ class Walker {
 
  private:
   void EvaluateTerm(const SpfSite& site, std::string_view owner,
-                    const spf::Term& term, SpfTermCost* cost,
-                    SpfRecordLookups* out) {
+                    const spf::Term& term, SpfTermCost* cost, Evaluation* out) {
     if (term.domain_has_macro) {
       cost->source = SpfCostSource::kMacro;
       cost->note = "macro, not expanded";
       return;
     }
     std::string_view target;
-    if (term.domain_spec.empty()) {
+    const std::string_view domain_spec = site.spf.DomainSpec(term);
+    if (domain_spec.empty()) {
       // a, mx and ptr default to the current domain; include, exists and
       // redirect without one are syntax errors (spf-syntax).
       if (term.kind != spf::TermKind::kA && term.kind != spf::TermKind::kMx &&
@@ -104,7 +113,7 @@ class Walker {
     } else {
       static const Origin kRoot = MakeOrigin(".");
       bool relative;
-      if (ParseName(term.domain_spec, &kRoot, &scratch_, &relative) !=
+      if (ParseName(domain_spec, &kRoot, &scratch_, &relative) !=
           NameError::kOk) {
         return;
       }
@@ -188,7 +197,7 @@ class Walker {
         result.source = SpfCostSource::kZone;
         result.lookups = -1;
         for (const SpfSite* nested : sites) {
-          SpfRecordLookups r = Evaluate(*nested);
+          Evaluation r = Evaluate(*nested);
           if (r.total > result.lookups) {
             result.lookups = r.total;
             result.voids = std::move(r.voids);
@@ -324,10 +333,53 @@ const SpfLookupAnalysis& SpfLookupAnalysis::Of(const MailViews& views,
 SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views,
                                      const SpfCostTable& costs) {
   Walker walker(views, costs, &loops_, &strings_);
+  // Where each record's parts start in the flat arrays, which must stop
+  // growing before the spans point into them.
+  struct Offsets {
+    size_t chain, voids, mx, no_spf;
+  };
+  std::vector<Offsets> offsets;
+  // Exact room for the chains and room enough for the mx and no-SPF
+  // lists (growing big arrays by copying would hold two at once).
+  size_t costly = 0, mx = 0, targets = 0;
+  for (const SpfSite& site : views.Spf()) {
+    if (site.type99()) continue;
+    for (const spf::Term& term : site.spf.terms) {
+      costly += spf::CostsLookup(term.kind);
+      mx += term.kind == spf::TermKind::kMx;
+      targets += term.kind == spf::TermKind::kInclude ||
+                 term.kind == spf::TermKind::kRedirect;
+    }
+  }
+  chain_.reserve(costly);
+  mx_.reserve(mx);
+  no_spf_.reserve(targets);
+  offsets.reserve(views.Spf().size() + 1);
   records_.reserve(views.Spf().size());
   for (const SpfSite& site : views.Spf()) {
     if (site.type99()) continue;
-    records_.push_back(walker.Evaluate(site));
+    Evaluation e = walker.Evaluate(site);
+    SpfRecordLookups& record = records_.emplace_back();
+    record.site = &site;
+    record.total = e.total;
+    offsets.push_back(
+        {chain_.size(), voids_.size(), mx_.size(), no_spf_.size()});
+    chain_.insert(chain_.end(), e.chain.begin(), e.chain.end());
+    voids_.insert(voids_.end(), e.voids.begin(), e.voids.end());
+    mx_.insert(mx_.end(), e.mx.begin(), e.mx.end());
+    no_spf_.insert(no_spf_.end(), e.no_spf.begin(), e.no_spf.end());
+  }
+  offsets.push_back({chain_.size(), voids_.size(), mx_.size(), no_spf_.size()});
+  for (size_t i = 0; i < records_.size(); ++i) {
+    const Offsets& at = offsets[i];
+    const Offsets& next = offsets[i + 1];
+    records_[i].chain =
+        absl::MakeConstSpan(chain_.data() + at.chain, next.chain - at.chain);
+    records_[i].voids =
+        absl::MakeConstSpan(voids_.data() + at.voids, next.voids - at.voids);
+    records_[i].mx = absl::MakeConstSpan(mx_.data() + at.mx, next.mx - at.mx);
+    records_[i].no_spf = absl::MakeConstSpan(no_spf_.data() + at.no_spf,
+                                             next.no_spf - at.no_spf);
   }
 }
 

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/types/span.h"
 #include "lint/spf_costs.h"
 #include "parser/mail_views.h"
 #include "parser/spf.h"
@@ -85,20 +86,21 @@ struct SpfLoop {
   std::vector<std::string_view> cycle;
 };
 
-// The analysis of one TXT SPF record.
+// The analysis of one TXT SPF record. Its parts are spans into the
+// analysis's arrays (a big zone has many records, most with short chains).
 struct SpfRecordLookups {
-  const SpfSite* site;
+  const SpfSite* site = nullptr;
   // The worst-case lookups evaluating this record costs.
   int total = 0;
   // Its costly terms in evaluation order (mechanisms left to right, then a
   // redirect that is followed).
-  std::vector<SpfTermCost> chain;
+  absl::Span<const SpfTermCost> chain;
   // Every void lookup evaluating it can meet, nested ones included, in
   // evaluation order.
-  std::vector<SpfVoidLookup> voids;
+  absl::Span<const SpfVoidLookup> voids;
   // This record's own terms (nested records have their own analysis):
-  std::vector<SpfMxCount> mx;
-  std::vector<SpfNoSpfTarget> no_spf;
+  absl::Span<const SpfMxCount> mx;
+  absl::Span<const SpfNoSpfTarget> no_spf;
 
   // The first term of `chain` at which the running count of lookups
   // (or void lookups) passes `limit`; nullptr when it never does.
@@ -124,6 +126,11 @@ class SpfLookupAnalysis {
 
  private:
   std::vector<SpfRecordLookups> records_;
+  // What the records' spans point into.
+  std::vector<SpfTermCost> chain_;
+  std::vector<SpfVoidLookup> voids_;
+  std::vector<SpfMxCount> mx_;
+  std::vector<SpfNoSpfTarget> no_spf_;
   std::vector<SpfLoop> loops_;
   StringArena strings_;  // target names and notes the views point into
 };

@@ -197,7 +197,7 @@ TEST(SpfTest, AllWithEveryQualifier) {
     EXPECT_EQ(t.explicit_qualifier, c.explicit_qualifier) << c.text;
     EXPECT_EQ(t.range.begin, 7u);
     EXPECT_EQ(t.range.end, std::string_view(c.text).size());
-    EXPECT_TRUE(t.domain_spec.empty());
+    EXPECT_TRUE(record.DomainSpec(t).empty());
     EXPECT_EQ(t.cidr4, -1);
     EXPECT_EQ(t.cidr6, -1);
   }
@@ -211,9 +211,9 @@ TEST(SpfTest, IncludeRanges) {
   EXPECT_EQ(t.qualifier, Qualifier::kPass);
   EXPECT_FALSE(t.explicit_qualifier);
   EXPECT_EQ(Slice(text, t.range), "include:_spf.example.com");
-  EXPECT_EQ(t.domain_spec, "_spf.example.com");
+  EXPECT_EQ(record.DomainSpec(t), "_spf.example.com");
   EXPECT_EQ(Slice(text, t.domain_range), "_spf.example.com");
-  EXPECT_EQ(t.domain_spec.data(), text.data() + 15);  // a view into text
+  EXPECT_EQ(record.DomainSpec(t).data(), text.data() + 15);  // a view into text
   EXPECT_FALSE(t.domain_has_macro);
   EXPECT_EQ(Slice(text, record.terms[1].range), "~all");
   EXPECT_EQ(record.terms[1].qualifier, Qualifier::kSoftFail);
@@ -236,7 +236,7 @@ TEST(SpfTest, QualifiedMechanismsAndCase) {
     EXPECT_EQ(record.terms[i].qualifier, qualifiers[i]) << i;
     EXPECT_TRUE(record.terms[i].explicit_qualifier) << i;
   }
-  EXPECT_EQ(record.terms[0].domain_spec, "Example.COM");
+  EXPECT_EQ(record.DomainSpec(record.terms[0]), "Example.COM");
   EXPECT_TRUE(record.terms[6].domain_has_macro);
 }
 
@@ -266,7 +266,7 @@ TEST(SpfTest, AAndMxWithDualCidr) {
       const Term& t = record.terms[0];
       EXPECT_EQ(t.kind,
                 std::string_view(name) == "a" ? TermKind::kA : TermKind::kMx);
-      EXPECT_EQ(t.domain_spec, c.domain) << text;
+      EXPECT_EQ(record.DomainSpec(t), c.domain) << text;
       EXPECT_EQ(t.cidr4, c.cidr4) << text;
       EXPECT_EQ(t.cidr6, c.cidr6) << text;
       EXPECT_EQ(Slice(text, t.cidr_range), c.cidr) << text;
@@ -279,14 +279,14 @@ TEST(SpfTest, SlashInsideDomainSpec) {
   // '/' is a macro-literal: the CIDR suffix is only what ends the term.
   std::string_view text = "v=spf1 a:foo.com/24.example.org";
   Record record = ParseOk(text, 1);
-  EXPECT_EQ(record.terms[0].domain_spec, "foo.com/24.example.org");
+  EXPECT_EQ(record.DomainSpec(record.terms[0]), "foo.com/24.example.org");
   EXPECT_EQ(record.terms[0].cidr4, -1);
 }
 
 TEST(SpfTest, Ptr) {
   Record record = ParseOk("v=spf1 ptr ptr:example.com -ptr:%{d}", 3);
-  EXPECT_TRUE(record.terms[0].domain_spec.empty());
-  EXPECT_EQ(record.terms[1].domain_spec, "example.com");
+  EXPECT_TRUE(record.DomainSpec(record.terms[0]).empty());
+  EXPECT_EQ(record.DomainSpec(record.terms[1]), "example.com");
   EXPECT_TRUE(record.terms[2].domain_has_macro);
   for (const Term& t : record.terms) EXPECT_EQ(t.kind, TermKind::kPtr);
 }
@@ -336,7 +336,7 @@ TEST(SpfTest, Exists) {
   std::string_view text = "v=spf1 exists:%{ir}.%{l1r+-}._spf.%{d} -all";
   Record record = ParseOk(text, 2);
   EXPECT_EQ(record.terms[0].kind, TermKind::kExists);
-  EXPECT_EQ(record.terms[0].domain_spec, "%{ir}.%{l1r+-}._spf.%{d}");
+  EXPECT_EQ(record.DomainSpec(record.terms[0]), "%{ir}.%{l1r+-}._spf.%{d}");
   EXPECT_TRUE(record.terms[0].domain_has_macro);
 }
 
@@ -348,7 +348,7 @@ TEST(SpfTest, RedirectAndExp) {
       "v=spf1 REDIRECT=_spf.example.com Exp=explain._spf.%{d}";
   Record record = ParseOk(text, 2);
   EXPECT_EQ(record.terms[0].kind, TermKind::kRedirect);
-  EXPECT_EQ(record.terms[0].domain_spec, "_spf.example.com");
+  EXPECT_EQ(record.DomainSpec(record.terms[0]), "_spf.example.com");
   EXPECT_FALSE(record.terms[0].explicit_qualifier);
   EXPECT_EQ(record.terms[1].kind, TermKind::kExp);
   EXPECT_EQ(Slice(text, record.terms[1].domain_range), "explain._spf.%{d}");
@@ -364,15 +364,25 @@ TEST(SpfTest, UnknownModifiers) {
   Record record = ParseOk(text, 4);
   const Term& t = record.terms[0];
   EXPECT_EQ(t.kind, TermKind::kUnknownModifier);
-  EXPECT_EQ(t.modifier_name, "moo.cow-far_out");
-  EXPECT_EQ(t.domain_spec, "man:dog/cat");
+  EXPECT_EQ(record.ModifierName(t), "moo.cow-far_out");
+  EXPECT_EQ(record.DomainSpec(t), "man:dog/cat");
   EXPECT_EQ(Slice(text, t.domain_range), "man:dog/cat");
-  EXPECT_EQ(record.terms[1].modifier_name, "foo");
-  EXPECT_TRUE(record.terms[1].domain_spec.empty());
+  EXPECT_EQ(record.ModifierName(record.terms[1]), "foo");
+  EXPECT_TRUE(record.DomainSpec(record.terms[1]).empty());
   EXPECT_EQ(record.terms[1].domain_range.begin, record.terms[1].range.end);
   EXPECT_TRUE(record.terms[2].domain_has_macro);
   // Valid by the ABNF, though almost surely meant as "include:".
-  EXPECT_EQ(record.terms[3].modifier_name, "include");
+  EXPECT_EQ(record.ModifierName(record.terms[3]), "include");
+}
+
+TEST(SpfTest, EmptyModifierValueAtTheEnd) {
+  // The value's empty range sits at the end of the text; its view too.
+  std::string_view text = "v=spf1 v=";
+  Record record = ParseOk(text, 1);
+  const Term& t = record.terms[0];
+  EXPECT_EQ(record.ModifierName(t), "v");
+  EXPECT_TRUE(record.DomainSpec(t).empty());
+  EXPECT_EQ(record.DomainSpec(t).data(), text.data() + text.size());
 }
 
 TEST(SpfTest, UnknownModifierWithBadMacro) {
@@ -394,7 +404,7 @@ TEST(SpfTest, DuplicateRedirectAndExp) {
   EXPECT_NE(record.errors[0].message.find("more than once"), std::string::npos);
   EXPECT_EQ(Slice(text, record.errors[1].range), "exp=y.example");
   EXPECT_EQ(record.terms.size(), 2u);
-  EXPECT_EQ(record.Find(TermKind::kRedirect)->domain_spec, "a.example");
+  EXPECT_EQ(record.DomainSpec(*record.Find(TermKind::kRedirect)), "a.example");
 }
 
 TEST(SpfTest, ModifierWithQualifierOrColon) {
@@ -448,8 +458,7 @@ TEST(SpfTest, MechanismsNeedingArguments) {
             "'exists' needs a domain after ':'");
   EXPECT_EQ(OneError("v=spf1 ip4").message, "'ip4' needs an IPv4 address");
   EXPECT_EQ(OneError("v=spf1 ip6:").message, "'ip6' needs an IPv6 address");
-  EXPECT_EQ(OneError("v=spf1 a:").message,
-            "'a' needs a domain after ':'");
+  EXPECT_EQ(OneError("v=spf1 a:").message, "'a' needs a domain after ':'");
   EXPECT_EQ(OneError("v=spf1 all:example.com").message,
             "'all' takes no argument: 'all:example.com'");
   EXPECT_EQ(OneError("v=spf1 -all/24").message,
@@ -579,7 +588,7 @@ TEST(SpfTest, DomainEndRules) {
       "include:x.xn--p1ai include:foo.%{d} include:123.example.com "
       "include:%{d}",
       7);
-  EXPECT_EQ(record.terms[0].domain_spec, "example.com.");
+  EXPECT_EQ(record.DomainSpec(record.terms[0]), "example.com.");
   EXPECT_FALSE(record.terms[0].domain_has_macro);
   EXPECT_TRUE(record.terms[4].domain_has_macro);
 }
@@ -626,7 +635,7 @@ TEST(SpfTest, OddTerms) {
             std::string::npos);
   // Another version text is just an unknown modifier named "v".
   Record record = ParseOk("v=spf1 v=spf1 -all", 2);
-  EXPECT_EQ(record.terms[0].modifier_name, "v");
+  EXPECT_EQ(record.ModifierName(record.terms[0]), "v");
 }
 
 // RFC 7208 appendix A and D examples.

@@ -7,6 +7,10 @@
 
 namespace zonelint {
 
+MailNameInfo TxtSite::name() const {
+  return ClassifyMailName(zone->names().Text(owner));
+}
+
 const std::vector<SpfSite>& MailViews::Spf() const {
   std::call_once(spf_once_, [this] { BuildSpf(); });
   return spf_;
@@ -100,7 +104,7 @@ void MailViews::BuildTxt() const {
                                    static_cast<uint32_t>(txt_.size()));
       }
       txt_.push_back({zone.get(), &record, record.owner,
-                      ClassifyMailName(owner),
+                      ClassifyMailName(owner).kind,
                       TxtText(*zone, sources_, record, &txt_arena_)});
     }
   }
@@ -108,7 +112,7 @@ void MailViews::BuildTxt() const {
   std::sort(txt_by_owner_.begin(), txt_by_owner_.end());
   for (const TxtSite& site : txt_) {
     if (site.record->type == rrtype::kTXT) {
-      txt_by_kind_[static_cast<size_t>(site.name.kind)].push_back(&site);
+      txt_by_kind_[static_cast<size_t>(site.kind)].push_back(&site);
     }
   }
 }

@@ -32,8 +32,12 @@ struct TxtSite {
   const Zone* zone;
   const Record* record;
   NameId owner;
-  MailNameInfo name;  // what the owner name is (a DKIM key name, ...)
+  MailName kind;  // what the owner name is (a DKIM key name, ...)
   TxtText text;
+
+  // The owner name's parts (kind, selector, domain), worked out again on
+  // each call: a big zone has many sites, so they keep only the kind.
+  MailNameInfo name() const;
 };
 
 // One TXT or SPF (type 99) record whose text is an SPF record.

@@ -61,7 +61,7 @@ DkimKeys CollectDkimKeys(const LintContext& context) {
 
   std::vector<const TxtSite*> sites;
   for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kDkim)) {
-    if (!IsAdsp(site->name)) sites.push_back(site);
+    if (!IsAdsp(site->name())) sites.push_back(site);
   }
   // Parsing (and decoding each key) is the costly part, and each record's
   // is its own.
@@ -136,8 +136,8 @@ DkimKeys CollectDkimKeys(const LintContext& context) {
   for (const TxtSite& site : context.views.MailTxt()) {
     // Keys at another mail name (_dmarc, _mta-sts, ...) are reported by
     // that name's rule.
-    if (site.record->type != rrtype::kTXT ||
-        site.name.kind != MailName::kOther || reached.count(site.record) != 0) {
+    if (site.record->type != rrtype::kTXT || site.kind != MailName::kOther ||
+        reached.count(site.record) != 0) {
       continue;
     }
     if (dkim::StartsWithDkimVersion(site.text.text())) {

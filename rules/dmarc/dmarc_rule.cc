@@ -43,7 +43,7 @@ std::unique_ptr<ParsedDmarcSites> ParseDmarcSites(const MailViews& views) {
   for (size_t i = 0; i < sites.size(); ++i) {
     if (!parsed[i]) continue;
     out->parsed.push_back(
-        {sites[i], sites[i]->name.domain, *std::move(parsed[i])});
+        {sites[i], sites[i]->name().domain, *std::move(parsed[i])});
     out->attempts.push_back(&out->parsed.back());
     if (is_record[i]) out->records.push_back(&out->parsed.back());
   }

@@ -63,9 +63,9 @@ class DmarcMisplaced final : public Rule {
       if (site.record->type != rrtype::kTXT) continue;
       const std::string_view text = site.text.text();
       std::string_view owner = context.names.Text(site.owner);
-      if (site.name.kind == MailName::kDmarc) {
+      if (site.kind == MailName::kDmarc) {
         std::string what, where;
-        if (!OtherKind(text, site.name.domain, &what, &where)) continue;
+        if (!OtherKind(text, site.name().domain, &what, &where)) continue;
         sink.Emit(site.text.RecordRange(),
                   Cat(what, " at '", owner,
                       "', where receivers look for the DMARC policy only"),
@@ -76,7 +76,7 @@ class DmarcMisplaced final : public Rule {
       // At another mail name (_mta-sts, _domainkey, ...) that name's rule
       // reports the stray record; report authorisations are "v=DMARC1"
       // records by design.
-      if (site.name.kind != MailName::kOther) continue;
+      if (site.kind != MailName::kOther) continue;
       if (!dmarc::IsDmarcRecord(text)) continue;
       std::string_view domain = owner;
       sink.Emit(site.text.RecordRange(),

@@ -55,7 +55,7 @@ class DmarcMissing final : public Rule {
     absl::flat_hash_set<std::string_view> with_dmarc;
     for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kDmarc)) {
       if (dmarc::IsDmarcRecord(site->text.text())) {
-        with_dmarc.insert(site->name.domain);
+        with_dmarc.insert(site->name().domain);
       }
     }
     auto covered = [&with_dmarc](std::string_view domain) {
@@ -96,7 +96,7 @@ class DmarcMissing final : public Rule {
              "sends mail (SPF)");
     }
     for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kDkim)) {
-      report(site->name.domain, site->text.RecordRange(),
+      report(site->name().domain, site->text.RecordRange(),
              "signs mail (DKIM key)");
     }
   }

@@ -67,7 +67,7 @@ class BimiDmarcNotEnforced final : public Rule {
  private:
   void CheckSite(const LintContext& context, const TxtSite& site,
                  RuleSink& sink) const {
-    const std::string_view domain = site.name.domain;
+    const std::string_view domain = site.name().domain;
     const std::string_view owner = context.names.Text(site.owner);
     const std::string intro = Cat("BIMI record at '", owner, "', but ");
     const char* const kWhy =

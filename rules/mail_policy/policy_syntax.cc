@@ -73,13 +73,14 @@ void CheckPolicySyntax(const PolicyKind& kind, const LintContext& context,
     if (site.record->type != rrtype::kTXT) continue;
     const std::string_view text = site.text.text();
     const std::string_view owner = context.names.Text(site.owner);
-    if (site.name.kind != kind.kind) {
+    if (site.kind != kind.kind) {
       // At another mail name (_dmarc, _domainkey, ...) that name's rule
       // reports the stray record, once.
-      if (site.name.kind != MailName::kOther || !kind.is_record(text)) {
+      if (site.kind != MailName::kOther || !kind.is_record(text)) {
         continue;
       }
-      const std::string home = kind.home(PolicyDomain(kind, owner, site.name));
+      const std::string home =
+          kind.home(PolicyDomain(kind, owner, site.name()));
       sink.Emit(site.text.RecordRange(),
                 Cat(kind.label, " record at '", owner,
                     "', where it is never looked up; it belongs at ", home),

@@ -4,6 +4,7 @@
 #define ZONELINT_LINT_DIAGNOSTIC_H_
 
 #include <cstdint>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,20 +52,20 @@ class Findings {
   size_t size() const { return list_.size(); }
   bool empty() const { return list_.empty(); }
   const DiagnosticView& operator[](size_t i) const { return list_[i]; }
-  std::vector<DiagnosticView>::const_iterator begin() const {
+  std::deque<DiagnosticView>::const_iterator begin() const {
     return list_.begin();
   }
-  std::vector<DiagnosticView>::const_iterator end() const {
-    return list_.end();
-  }
+  std::deque<DiagnosticView>::const_iterator end() const { return list_.end(); }
   // The list itself, for the runner to filter and sort in place.
-  std::vector<DiagnosticView>& list() { return list_; }
+  std::deque<DiagnosticView>& list() { return list_; }
 
   // Copies that own their texts.
   std::vector<Diagnostic> ToVector() const;
 
  private:
-  std::vector<DiagnosticView> list_;
+  // A deque: it grows without copying itself, so a run with many findings
+  // never holds two copies of the list.
+  std::deque<DiagnosticView> list_;
   StringArena text_;
   absl::flat_hash_set<std::string_view> helps_;  // into text_
 };

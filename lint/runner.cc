@@ -1,6 +1,7 @@
 #include "lint/runner.h"
 
 #include <algorithm>
+#include <deque>
 #include <string_view>
 #include <vector>
 
@@ -133,7 +134,7 @@ Findings LintFindings(const LintContext& context, const LintConfig& config) {
   context.views.ReleaseMemos();
 
   // Suppressed findings out, severity overrides in, in place.
-  std::vector<DiagnosticView>& list = findings.list();
+  std::deque<DiagnosticView>& list = findings.list();
   Suppressions suppressions(context.sources);
   size_t kept = 0;
   for (DiagnosticView& d : list) {

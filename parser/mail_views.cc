@@ -41,6 +41,10 @@ std::vector<const SpfSite*> MailViews::SpfAt(NameId owner) const {
 void MailViews::ReleaseMemos() const {
   std::lock_guard<std::mutex> lock(memo_mutex_);
   memo_.clear();
+  if (txt_built_) {
+    for (const TxtSite& site : txt_) site.text.Forget();
+    dkim_texts_.Clear();
+  }
 }
 
 const std::vector<TxtSite>& MailViews::MailTxt() const {
@@ -103,11 +107,15 @@ void MailViews::BuildTxt() const {
         txt_by_owner_.emplace_back(record.owner,
                                    static_cast<uint32_t>(txt_.size()));
       }
-      txt_.push_back({zone.get(), &record, record.owner,
-                      ClassifyMailName(owner).kind,
-                      TxtText(*zone, sources_, record, &txt_arena_)});
+      const MailName kind = ClassifyMailName(owner).kind;
+      txt_.push_back(
+          {zone.get(), &record, record.owner, kind,
+           kind == MailName::kDkim
+               ? TxtText::Deferred(*zone, sources_, record, &dkim_texts_)
+               : TxtText(*zone, sources_, record, &txt_arena_)});
     }
   }
+  txt_built_ = true;
   // By owner, then file order (the indexes grow with it).
   std::sort(txt_by_owner_.begin(), txt_by_owner_.end());
   for (const TxtSite& site : txt_) {
@@ -121,7 +129,15 @@ void MailViews::BuildSpf() const {
   const std::vector<TxtSite>& txt = MailTxt();
   std::vector<const TxtSite*> sites;
   for (const TxtSite& site : txt) {
-    if (spf::IsSpfRecord(site.text.text())) sites.push_back(&site);
+    // "v=spf1" and what follows it tell; a deferred text (a DKIM key's)
+    // is not joined for that.
+    if (!spf::IsSpfRecord(site.text.deferred() ? site.text.Prefix(8)
+                                               : site.text.text())) {
+      continue;
+    }
+    // An SPF record at a DKIM name: its views live all run.
+    site.text.Pin(&txt_arena_);
+    sites.push_back(&site);
   }
   // Parsing is the costly part, and each record's is its own.
   std::vector<spf::Record> parsed(sites.size());

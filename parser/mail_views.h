@@ -81,10 +81,11 @@ class MailViews {
     return *static_cast<const T*>(slot.get());
   }
 
-  // Frees the memoized values (not the TXT and SPF views); one asked for
-  // again is built again. The runner calls it when it moves from one area's
-  // rules to the next, so that only one area's values are held at a time.
-  // Not while a rule holds a reference to a memoized value.
+  // Frees the memoized values (not the TXT and SPF views) and the joined
+  // texts of DKIM key records; one asked for again is built again. The runner
+  // calls it when it moves from one area's rules to the next, so that only one
+  // area's values are held at a time. Not while a rule holds a reference to a
+  // memoized value.
   void ReleaseMemos() const;
 
   // Every SPF record (TXT and type 99), zone by zone in file order.
@@ -101,6 +102,10 @@ class MailViews {
   const SourceSet& sources_;
   mutable std::once_flag txt_once_;
   mutable StringArena txt_arena_;  // joined texts of multi-string records
+  // The joined texts of DKIM key records: long, many in a big zone and read
+  // by few rules, so joined on demand and freed with the memos.
+  mutable JoinedTexts dkim_texts_;
+  mutable bool txt_built_ = false;
   mutable std::vector<TxtSite> txt_;
   // The TXT records of each MailName kind, in order.
   mutable std::vector<const TxtSite*> txt_by_kind_[kMailNameKinds];

@@ -69,7 +69,7 @@ uint32_t WalkRuns(const Zone& zone, const SourceSet& sources,
 }  // namespace
 
 TxtText::TxtText(const Zone& zone, const SourceSet& sources,
-                 const Record& record, StringArena* arena)
+                 const Record& record, StringArena* arena, bool defer)
     : zone_(&zone), sources_(&sources), record_(&record) {
   // One non-empty string without escapes: a view, nothing to join.
   std::string_view only;
@@ -85,8 +85,19 @@ TxtText::TxtText(const Zone& zone, const SourceSet& sources,
     text_ = non_empty == 1 ? only : std::string_view();
     return;
   }
+  if (defer) return;  // text_ stays null: Deferred() takes it from here
+  std::string joined = JoinedCopy();
+  if (arena != nullptr) {
+    text_ = arena->Store(joined);
+  } else {
+    owned_ = std::make_unique<std::string>(std::move(joined));
+    text_ = *owned_;
+  }
+}
+
+std::string TxtText::JoinedCopy() const {
   std::string joined;
-  WalkRuns(zone, sources, record, [&joined](const Run& run) {
+  WalkRuns(*zone_, *sources_, *record_, [&joined](const Run& run) {
     if (run.width == 1) {
       joined.append(run.literal);
     } else {
@@ -94,12 +105,48 @@ TxtText::TxtText(const Zone& zone, const SourceSet& sources,
     }
     return true;
   });
-  if (arena != nullptr) {
-    text_ = arena->Store(joined);
-  } else {
-    owned_ = std::make_unique<std::string>(std::move(joined));
-    text_ = *owned_;
+  return joined;
+}
+
+TxtText TxtText::Deferred(const Zone& zone, const SourceSet& sources,
+                          const Record& record, JoinedTexts* joined) {
+  // Built as a view when it can be one; else left to join on demand.
+  TxtText text(zone, sources, record, /*arena=*/nullptr, /*defer=*/true);
+  if (text.text_.data() == nullptr && text.owned_ == nullptr) {
+    text.deferred_ = joined;
   }
+  return text;
+}
+
+std::string TxtText::Prefix(size_t n) const {
+  if (deferred_ == nullptr || text_.data() != nullptr) {
+    return std::string(text().substr(0, n));
+  }
+  std::string prefix;
+  WalkRuns(*zone_, *sources_, *record_, [&prefix, n](const Run& run) {
+    if (run.width == 1) {
+      prefix.append(run.literal.substr(0, n - prefix.size()));
+    } else {
+      prefix.push_back(run.escaped);
+    }
+    return prefix.size() < n;
+  });
+  return prefix;
+}
+
+void TxtText::Join() const {
+  const std::string joined = JoinedCopy();
+  text_ = deferred_->Store(joined);
+  // An empty joined text still needs a non-null view to count as joined.
+  if (text_.data() == nullptr) text_ = std::string_view("", 0);
+}
+
+void TxtText::Pin(StringArena* arena) const {
+  if (deferred_ == nullptr) return;
+  const std::string joined = JoinedCopy();
+  text_ = arena->Store(joined);
+  if (text_.data() == nullptr) text_ = std::string_view("", 0);
+  deferred_ = nullptr;
 }
 
 size_t TxtText::string_count() const {
@@ -142,7 +189,7 @@ bool TxtText::Locate(uint32_t i, uint32_t* start, uint32_t* end) const {
 SourceRange TxtText::Range(uint32_t begin, uint32_t end) const {
   const Record& record = *record_;
   if (record.has(kRecordGenerated)) return record.range();
-  const uint32_t size = static_cast<uint32_t>(text_.size());
+  const uint32_t size = static_cast<uint32_t>(text().size());
   begin = std::min(begin, size);
   end = std::min(std::max(end, begin), size);
   const FileId file = record.file;

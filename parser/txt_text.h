@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,26 @@
 
 namespace zonelint {
 
+// Where deferred texts (see TxtText::Deferred) are joined while they are
+// needed. Safe to use from several threads.
+class JoinedTexts {
+ public:
+  std::string_view Store(std::string_view s) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return arena_.Store(s);
+  }
+  // Frees every text stored; only once no view of them is in use (the
+  // TxtTexts are told with Forget() first).
+  void Clear() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    arena_ = StringArena();
+  }
+
+ private:
+  std::mutex mutex_;
+  StringArena arena_;
+};
+
 class TxtText {
  public:
   // Joins the character-strings of `record` (a TXT or SPF record of `zone`;
@@ -30,10 +51,34 @@ class TxtText {
   // are joined as far as they decode. Text that must be joined is stored in
   // `arena` when given, else in the TxtText itself.
   TxtText(const Zone& zone, const SourceSet& sources, const Record& record,
-          StringArena* arena = nullptr);
+          StringArena* arena = nullptr)
+      : TxtText(zone, sources, record, arena, /*defer=*/false) {}
+
+  // A text joined only when text() is first called, into `joined`, and
+  // forgotten by Forget(): for records read by few rules (DKIM keys, long
+  // and many in a big zone), whose joined texts need not all be held for
+  // the whole run. A one-string record without escapes is a view as ever.
+  // Not for concurrent calls on one TxtText.
+  static TxtText Deferred(const Zone& zone, const SourceSet& sources,
+                          const Record& record, JoinedTexts* joined);
 
   // The joined, decoded text.
-  std::string_view text() const { return text_; }
+  std::string_view text() const {
+    if (deferred_ != nullptr && text_.data() == nullptr) Join();
+    return text_;
+  }
+  // A deferred text forgets its joined form (which `joined` then frees);
+  // the next text() joins it again.
+  void Forget() const {
+    if (deferred_ != nullptr) text_ = {};
+  }
+  // A deferred text joins for good into `arena`: for texts whose views
+  // outlive the JoinedTexts' contents.
+  void Pin(StringArena* arena) const;
+  bool deferred() const { return deferred_ != nullptr; }
+  // The first `n` bytes of the text (fewer when it is shorter), without
+  // joining a deferred text: enough to see what kind of record it is.
+  std::string Prefix(size_t n) const;
   // The number of character-strings joined.
   size_t string_count() const;
 
@@ -50,11 +95,20 @@ class TxtText {
   // byte, or the whole "\X" / "\DDD" escape). false when i is past the end.
   bool Locate(uint32_t i, uint32_t* start, uint32_t* end) const;
 
+  TxtText(const Zone& zone, const SourceSet& sources, const Record& record,
+          StringArena* arena, bool defer);
+
+  // Joins the strings (a deferred text, into deferred_).
+  void Join() const;
+  std::string JoinedCopy() const;
+
   const Zone* zone_;
   const SourceSet* sources_;
   const Record* record_;
-  std::string_view text_;
+  mutable std::string_view text_;       // data() is null while a deferred text
+                                        // is not joined
   std::unique_ptr<std::string> owned_;  // the joined text when no arena
+  mutable JoinedTexts* deferred_ = nullptr;
 };
 
 }  // namespace zonelint

@@ -61,6 +61,12 @@ class DmarcMisplaced final : public Rule {
   void Check(const LintContext& context, RuleSink& sink) const override {
     for (const TxtSite& site : context.views.MailTxt()) {
       if (site.record->type != rrtype::kTXT) continue;
+      // At another mail name (_mta-sts, _domainkey, ...) that name's rule
+      // reports the stray record; report authorisations are "v=DMARC1"
+      // records by design.
+      if (site.kind != MailName::kDmarc && site.kind != MailName::kOther) {
+        continue;
+      }
       const std::string_view text = site.text.text();
       std::string_view owner = context.names.Text(site.owner);
       if (site.kind == MailName::kDmarc) {
@@ -73,10 +79,6 @@ class DmarcMisplaced final : public Rule {
                       "'; a _dmarc name holds one 'v=DMARC1; p=...' record"));
         continue;
       }
-      // At another mail name (_mta-sts, _domainkey, ...) that name's rule
-      // reports the stray record; report authorisations are "v=DMARC1"
-      // records by design.
-      if (site.kind != MailName::kOther) continue;
       if (!dmarc::IsDmarcRecord(text)) continue;
       std::string_view domain = owner;
       sink.Emit(site.text.RecordRange(),

@@ -80,8 +80,6 @@ class Walker {
     for (const spf::Term* term : order) {
       SpfTermCost cost;
       cost.term = term;
-      cost.text = site.text.text().substr(term->range.begin,
-                                          term->range.end - term->range.begin);
       const size_t voids_before = out.voids.size();
       EvaluateTerm(site, owner, *term, &cost, &out);
       cost.voids = static_cast<int>(out.voids.size() - voids_before);
@@ -129,7 +127,8 @@ class Walker {
         int addresses =
             Count(node, rrtype::kA) + (exists ? 0 : Count(node, rrtype::kAAAA));
         if (addresses == 0) {
-          out->voids.push_back({cost->text, owner, exists ? "A" : "A/AAAA"});
+          out->voids.push_back(
+              {site.spf.Text(term.range), owner, exists ? "A" : "A/AAAA"});
         }
         break;
       }
@@ -138,7 +137,8 @@ class Walker {
         if (!node.known) break;
         int mx = Count(node, rrtype::kMX);
         out->mx.push_back({&term, target, mx});
-        if (mx == 0) out->voids.push_back({cost->text, owner, "MX"});
+        if (mx == 0)
+          out->voids.push_back({site.spf.Text(term.range), owner, "MX"});
         break;
       }
       case spf::TermKind::kInclude:
@@ -149,7 +149,8 @@ class Walker {
         cost->note = t.note;
         if (t.source == SpfCostSource::kNoSpf) {
           out->no_spf.push_back({&term, target, t.has_txt});
-          if (!t.has_txt) out->voids.push_back({cost->text, owner, "TXT"});
+          if (!t.has_txt)
+            out->voids.push_back({site.spf.Text(term.range), owner, "TXT"});
         }
         out->voids.insert(out->voids.end(), t.voids.begin(), t.voids.end());
         break;
@@ -306,6 +307,10 @@ const SpfTermCost* SpfRecordLookups::TermPassing(int limit, bool voids) const {
   return nullptr;
 }
 
+std::string_view SpfRecordLookups::TermText(const SpfTermCost& cost) const {
+  return site->spf.Text(cost.term->range);
+}
+
 std::string SpfRecordLookups::ChainText() const {
   bool lower_bound = false;
   for (const SpfTermCost& cost : chain) {
@@ -317,7 +322,7 @@ std::string SpfRecordLookups::ChainText() const {
                         total == 1 ? " lookup" : " lookups");
   for (size_t i = 0; i < chain.size(); ++i) {
     const SpfTermCost& cost = chain[i];
-    out += Cat(i == 0 ? ": " : ", ", cost.text, " (", cost.lookups);
+    out += Cat(i == 0 ? ": " : ", ", TermText(cost), " (", cost.lookups);
     if (!cost.note.empty()) out += Cat(", ", cost.note);
     out += ")";
   }

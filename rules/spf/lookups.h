@@ -47,8 +47,7 @@ enum class SpfCostSource {
 
 // One costly term of a record, with what it adds to the total.
 struct SpfTermCost {
-  const spf::Term* term;
-  std::string_view text;    // the term as written ("include:_spf.a.example")
+  const spf::Term* term;    // SpfRecordLookups::TermText() gives its text
   std::string_view target;  // canonical target name; empty for macros
   int lookups = 1;          // 1 + the target's own cost
   SpfCostSource source = SpfCostSource::kNone;
@@ -108,6 +107,8 @@ struct SpfRecordLookups {
   // "13 lookups: include:_spf.a.example (5), mx (1), ..."; "at least 13"
   // when a term's cost is unknown (no zone, no table entry, a macro).
   std::string ChainText() const;
+  // A term of `chain` as written ("include:_spf.a.example").
+  std::string_view TermText(const SpfTermCost& cost) const;
 };
 
 class SpfLookupAnalysis {

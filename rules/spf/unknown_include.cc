@@ -25,8 +25,8 @@ class SpfUnknownInclude final : public Rule {
       for (const SpfTermCost& cost : record.chain) {
         if (cost.source != SpfCostSource::kUnknown) continue;
         sink.Emit(SpfTermRange(*record.site, *cost.term),
-                  Cat("the lookups behind '", cost.text, "' are unknown: '",
-                      cost.target,
+                  Cat("the lookups behind '", record.TermText(cost),
+                      "' are unknown: '", cost.target,
                       "' is in no linted zone and no cost table, so it counts "
                       "as 1 lookup and the record's total of ",
                       record.total, " is a lower bound"),

@@ -76,6 +76,55 @@ NameError ParseName(std::string_view text, const Origin* origin,
     out->push_back('.');
     return NameError::kOk;
   }
+  // Most names are plain bytes without escapes: copy them lower-cased in
+  // one go (the general loop below handles the rest the same way).
+  bool plain = true;
+  for (char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c != '.' && !IsPlainByte(c)) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain) {
+    uint32_t wire = 1;
+    uint32_t label = 0;
+    for (char c : text) {
+      if (c == '.') {
+        if (label == 0) return NameError::kEmptyLabel;
+        wire += label + 1;
+        label = 0;
+      } else if (++label > 63) {
+        return NameError::kLabelTooLong;
+      }
+    }
+    const bool absolute = text.back() == '.';
+    if (!absolute) wire += label + 1;
+    const bool with_origin =
+        !absolute && origin != nullptr && origin->text != ".";
+    if (!absolute && origin != nullptr &&
+        wire - 1 + origin->wire_length > 255) {
+      return NameError::kNameTooLong;
+    }
+    if ((absolute || origin == nullptr) && wire > 255) {
+      return NameError::kNameTooLong;
+    }
+    out->resize(text.size() + (absolute ? 0 : 1) +
+                (with_origin ? origin->text.size() : 0));
+    char* o = out->data();
+    for (char c : text) {
+      *o++ = (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    if (!absolute) {
+      *o++ = '.';
+      *relative = true;
+      if (with_origin) {
+        std::memcpy(o, origin->text.data(), origin->text.size());
+      }
+    }
+    return NameError::kOk;
+  }
+
   uint32_t wire = 1;  // the root label
   uint32_t label = 0;
   bool absolute = false;

@@ -1,5 +1,7 @@
 #include "parser/tag_list.h"
 
+#include <algorithm>
+
 #include "parser/tag_list_grammar.h"
 #include "tao/pegtl.hpp"
 #include "util/strings.h"
@@ -129,6 +131,8 @@ const Tag* TagList::Find(std::string_view name) const {
 
 TagList ParseTagList(std::string_view text) {
   TagList out;
+  // A tag a ';'-separated part, at most.
+  out.tags.reserve(std::count(text.begin(), text.end(), ';') + 1);
   const uint32_t size = static_cast<uint32_t>(text.size());
   uint32_t begin = 0;
   while (true) {

@@ -53,10 +53,8 @@ class DmarcMissing final : public Rule {
   void Check(const LintContext& context, RuleSink& sink) const override {
     // The domains with a DMARC record at their _dmarc name.
     absl::flat_hash_set<std::string_view> with_dmarc;
-    for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kDmarc)) {
-      if (dmarc::IsDmarcRecord(site->text.text())) {
-        with_dmarc.insert(site->name().domain);
-      }
+    for (const DmarcSite* site : DmarcSites(context.views, false)) {
+      with_dmarc.insert(site->domain);
     }
     auto covered = [&with_dmarc](std::string_view domain) {
       for (std::string_view name = domain; name != "." && !name.empty();

@@ -76,12 +76,6 @@ class DiagnosticSink {
   virtual void Emit(Diagnostic d) = 0;
 };
 
-class VectorSink : public DiagnosticSink {
- public:
-  void Emit(Diagnostic d) override { diagnostics.push_back(std::move(d)); }
-  std::vector<Diagnostic> diagnostics;
-};
-
 }  // namespace zonelint
 
 #endif  // ZONELINT_LINT_DIAGNOSTIC_H_

@@ -41,10 +41,9 @@ std::vector<const SpfSite*> MailViews::SpfAt(NameId owner) const {
 void MailViews::ReleaseMemos() const {
   std::lock_guard<std::mutex> lock(memo_mutex_);
   memo_.clear();
-  if (txt_built_) {
-    for (const TxtSite& site : txt_) site.text.Forget();
-    dkim_texts_.Clear();
-  }
+  // (Before the views are built, txt_ is empty and nothing is joined.)
+  for (const TxtSite& site : txt_) site.text.Forget();
+  dkim_texts_.Clear();
 }
 
 const std::vector<TxtSite>& MailViews::MailTxt() const {
@@ -115,7 +114,6 @@ void MailViews::BuildTxt() const {
                : TxtText(*zone, sources_, record, &txt_arena_)});
     }
   }
-  txt_built_ = true;
   // By owner, then file order (the indexes grow with it).
   std::sort(txt_by_owner_.begin(), txt_by_owner_.end());
   for (const TxtSite& site : txt_) {

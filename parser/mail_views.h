@@ -105,7 +105,6 @@ class MailViews {
   // The joined texts of DKIM key records: long, many in a big zone and read
   // by few rules, so joined on demand and freed with the memos.
   mutable JoinedTexts dkim_texts_;
-  mutable bool txt_built_ = false;
   mutable std::vector<TxtSite> txt_;
   // The TXT records of each MailName kind, in order.
   mutable std::vector<const TxtSite*> txt_by_kind_[kMailNameKinds];

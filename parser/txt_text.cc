@@ -19,10 +19,10 @@ struct Run {
 
 // Calls visit(run) for every run of the record's strings in order, until
 // visit returns false. A string stops at a bad escape (zone-rdata reports
-// it); the next string goes on. Returns the joined length.
+// it); the next string goes on.
 template <typename Visit>
-uint32_t WalkRuns(const Zone& zone, const SourceSet& sources,
-                  const Record& record, Visit&& visit) {
+void WalkRuns(const Zone& zone, const SourceSet& sources, const Record& record,
+              Visit&& visit) {
   uint32_t pos = 0;
   for (const Field& field : zone.FieldsOf(record)) {
     if (field.kind != FieldKind::kString) continue;
@@ -36,7 +36,7 @@ uint32_t WalkRuns(const Zone& zone, const SourceSet& sources,
         Run run{
             pos, at, static_cast<uint32_t>(end - i), 1, raw.substr(i, end - i),
             0};
-        if (!visit(run)) return pos;
+        if (!visit(run)) return;
         pos += run.length;
         i = end;
         continue;
@@ -58,18 +58,18 @@ uint32_t WalkRuns(const Zone& zone, const SourceSet& sources,
         c = d;
         width = 2;
       }
-      if (!visit(Run{pos, at, 1, width, {}, c})) return pos;
+      if (!visit(Run{pos, at, 1, width, {}, c})) return;
       pos += 1;
       i += width;
     }
   }
-  return pos;
 }
 
 }  // namespace
 
 TxtText::TxtText(const Zone& zone, const SourceSet& sources,
-                 const Record& record, StringArena* arena, bool defer)
+                 const Record& record, StringArena* arena,
+                 JoinedTexts* defer_to)
     : zone_(&zone), sources_(&sources), record_(&record) {
   // One non-empty string without escapes: a view, nothing to join.
   std::string_view only;
@@ -85,7 +85,10 @@ TxtText::TxtText(const Zone& zone, const SourceSet& sources,
     text_ = non_empty == 1 ? only : std::string_view();
     return;
   }
-  if (defer) return;  // text_ stays null: Deferred() takes it from here
+  if (defer_to != nullptr) {
+    deferred_ = defer_to;  // text_ stays null until text() joins it
+    return;
+  }
   std::string joined = JoinedCopy();
   if (arena != nullptr) {
     text_ = arena->Store(joined);
@@ -95,57 +98,40 @@ TxtText::TxtText(const Zone& zone, const SourceSet& sources,
   }
 }
 
-std::string TxtText::JoinedCopy() const {
+std::string TxtText::JoinedCopy(size_t limit) const {
   std::string joined;
-  WalkRuns(*zone_, *sources_, *record_, [&joined](const Run& run) {
+  WalkRuns(*zone_, *sources_, *record_, [&joined, limit](const Run& run) {
     if (run.width == 1) {
-      joined.append(run.literal);
+      joined.append(run.literal.substr(0, limit - joined.size()));
     } else {
       joined.push_back(run.escaped);
     }
-    return true;
+    return joined.size() < limit;
   });
   return joined;
 }
 
 TxtText TxtText::Deferred(const Zone& zone, const SourceSet& sources,
                           const Record& record, JoinedTexts* joined) {
-  // Built as a view when it can be one; else left to join on demand.
-  TxtText text(zone, sources, record, /*arena=*/nullptr, /*defer=*/true);
-  if (text.text_.data() == nullptr && text.owned_ == nullptr) {
-    text.deferred_ = joined;
-  }
-  return text;
+  return TxtText(zone, sources, record, /*arena=*/nullptr, joined);
 }
 
 std::string TxtText::Prefix(size_t n) const {
   if (deferred_ == nullptr || text_.data() != nullptr) {
     return std::string(text().substr(0, n));
   }
-  std::string prefix;
-  WalkRuns(*zone_, *sources_, *record_, [&prefix, n](const Run& run) {
-    if (run.width == 1) {
-      prefix.append(run.literal.substr(0, n - prefix.size()));
-    } else {
-      prefix.push_back(run.escaped);
-    }
-    return prefix.size() < n;
-  });
-  return prefix;
+  return JoinedCopy(n);
 }
 
-void TxtText::Join() const {
-  const std::string joined = JoinedCopy();
-  text_ = deferred_->Store(joined);
-  // An empty joined text still needs a non-null view to count as joined.
-  if (text_.data() == nullptr) text_ = std::string_view("", 0);
+void TxtText::SetJoined(std::string_view stored) const {
+  text_ = stored.data() != nullptr ? stored : std::string_view("", 0);
 }
+
+void TxtText::Join() const { SetJoined(deferred_->Store(JoinedCopy())); }
 
 void TxtText::Pin(StringArena* arena) const {
   if (deferred_ == nullptr) return;
-  const std::string joined = JoinedCopy();
-  text_ = arena->Store(joined);
-  if (text_.data() == nullptr) text_ = std::string_view("", 0);
+  SetJoined(arena->Store(JoinedCopy()));
   deferred_ = nullptr;
 }
 

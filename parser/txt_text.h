@@ -52,7 +52,7 @@ class TxtText {
   // `arena` when given, else in the TxtText itself.
   TxtText(const Zone& zone, const SourceSet& sources, const Record& record,
           StringArena* arena = nullptr)
-      : TxtText(zone, sources, record, arena, /*defer=*/false) {}
+      : TxtText(zone, sources, record, arena, /*defer_to=*/nullptr) {}
 
   // A text joined only when text() is first called, into `joined`, and
   // forgotten by Forget(): for records read by few rules (DKIM keys, long
@@ -96,11 +96,15 @@ class TxtText {
   bool Locate(uint32_t i, uint32_t* start, uint32_t* end) const;
 
   TxtText(const Zone& zone, const SourceSet& sources, const Record& record,
-          StringArena* arena, bool defer);
+          StringArena* arena, JoinedTexts* defer_to);
 
   // Joins the strings (a deferred text, into deferred_).
   void Join() const;
-  std::string JoinedCopy() const;
+  // The joined text, or its first `limit` bytes.
+  std::string JoinedCopy(size_t limit = std::string::npos) const;
+  // Takes a stored joined text (non-null even when empty: a null view means
+  // "not joined").
+  void SetJoined(std::string_view stored) const;
 
   const Zone* zone_;
   const SourceSet* sources_;

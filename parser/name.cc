@@ -194,16 +194,18 @@ std::string_view ParentName(std::string_view name) {
 }
 
 NameId NameTable::Intern(std::string_view canonical) {
-  auto it = index_.find(canonical);
+  const Key key{canonical, HashOf(canonical)};
+  auto it = index_.find(key);
   if (it != index_.end()) return *it;
-  NameId id = static_cast<NameId>(names_.size());
-  names_.push_back(text_.Store(canonical));
+  const NameId id = static_cast<NameId>(names_.size());
+  const std::string_view text = text_.Store(canonical);
+  names_.push_back({text.data(), static_cast<uint32_t>(text.size()), key.hash});
   index_.insert(id);
   return id;
 }
 
 NameId NameTable::Find(std::string_view canonical) const {
-  auto it = index_.find(canonical);
+  auto it = index_.find(Key{canonical, HashOf(canonical)});
   return it == index_.end() ? kNoName : *it;
 }
 

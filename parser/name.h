@@ -67,34 +67,53 @@ class NameTable {
   NameId Intern(std::string_view canonical);
   // kNoName when the name was never interned.
   NameId Find(std::string_view canonical) const;
-  std::string_view Text(NameId id) const { return names_[id]; }
+  std::string_view Text(NameId id) const { return names_[id].text(); }
   size_t size() const { return names_.size(); }
 
  private:
+  // A name's text and its hash, kept so that growing the index never reads
+  // the names again: 16 bytes, as a string_view alone would be.
+  struct Entry {
+    const char* data;
+    uint32_t size;
+    uint32_t hash;
+    std::string_view text() const { return {data, size}; }
+  };
+  // What lookups by text use: the hash is computed once.
+  struct Key {
+    std::string_view text;
+    uint32_t hash;
+  };
+  static uint32_t HashOf(std::string_view text) {
+    return static_cast<uint32_t>(absl::Hash<std::string_view>{}(text));
+  }
+  // The 32 bits kept, spread over the 64 that the index takes its probe
+  // start (high bits) and tag (low bits) from.
+  static size_t Spread(uint32_t hash) {
+    return static_cast<size_t>(hash) * 0x9E3779B97F4A7C15ull;
+  }
   // The index holds ids only (4 bytes a slot, not a view and an id: a big
-  // zone has a name for every other record) and finds their text in
-  // names_; lookups by text are heterogeneous.
+  // zone has a name for every other record) and finds their text and hash
+  // in names_; lookups by text are heterogeneous.
   struct IdHash {
     using is_transparent = void;
-    const std::vector<std::string_view>* names;
-    size_t operator()(std::string_view text) const {
-      return absl::Hash<std::string_view>{}(text);
-    }
-    size_t operator()(NameId id) const { return (*this)((*names)[id]); }
+    const std::vector<Entry>* names;
+    size_t operator()(const Key& key) const { return Spread(key.hash); }
+    size_t operator()(NameId id) const { return Spread((*names)[id].hash); }
   };
   struct IdEq {
     using is_transparent = void;
-    const std::vector<std::string_view>* names;
+    const std::vector<Entry>* names;
     bool operator()(NameId a, NameId b) const { return a == b; }
-    bool operator()(NameId a, std::string_view b) const {
-      return (*names)[a] == b;
+    bool operator()(NameId a, const Key& b) const {
+      return (*names)[a].text() == b.text;
     }
-    bool operator()(std::string_view a, NameId b) const {
-      return a == (*names)[b];
+    bool operator()(const Key& a, NameId b) const {
+      return a.text == (*names)[b].text();
     }
   };
 
-  std::vector<std::string_view> names_;  // before index_, which uses it
+  std::vector<Entry> names_;  // before index_, which uses it
   absl::flat_hash_set<NameId, IdHash, IdEq> index_;
   StringArena text_;  // the names' bytes
 };

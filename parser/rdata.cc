@@ -722,16 +722,17 @@ class RdataParser {
   }
 
   bool CheckString(const Token& t) {
-    if (!DecodeCharacterString(Text(t), &scratch_)) {
+    size_t length = 0;
+    if (!CharacterStringLength(Text(t), &length)) {
       FailAt(t, "bad escape in a character-string",
              "write a backslash as \\\\ and bytes as \\DDD (three digits, "
              "at most 255)");
       return false;
     }
     Push(t, FieldKind::kString);
-    if (scratch_.size() > 255) {
+    if (length > 255) {
       FailAt(t,
-             Cat("character-string is ", scratch_.size(),
+             Cat("character-string is ", length,
                           " bytes long; the limit is 255"),
              "split it into several quoted strings of at most 255 bytes "
              "each: \"first part\" \"second part\"",

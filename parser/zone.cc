@@ -1,5 +1,7 @@
 #include "parser/zone.h"
 
+#include <cstring>
+
 namespace zonelint {
 
 void Zone::BuildIndex() {
@@ -29,31 +31,56 @@ absl::Span<const uint32_t> Zone::RecordsAt(NameId owner) const {
                              owner_start_[owner + 1] - owner_start_[owner]);
 }
 
-bool DecodeCharacterString(std::string_view raw, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < raw.size(); ++i) {
-    char c = raw[i];
-    if (c != '\\') {
-      out->push_back(c);
-      continue;
-    }
-    if (i + 1 >= raw.size()) return false;
-    char d = raw[i + 1];
+namespace {
+
+// Walks a character-string: `run(data, size)` for each stretch without
+// escapes (found with memchr: most strings have none), `byte(c)` for each
+// escape decoded. False on a bad escape.
+template <typename Run, typename Byte>
+bool WalkCharacterString(std::string_view raw, Run run, Byte byte) {
+  size_t i = 0;
+  while (i < raw.size()) {
+    const void* found = std::memchr(raw.data() + i, '\\', raw.size() - i);
+    const size_t slash = found == nullptr
+                             ? raw.size()
+                             : static_cast<const char*>(found) - raw.data();
+    if (slash > i) run(raw.data() + i, slash - i);
+    if (slash == raw.size()) return true;
+    if (slash + 1 >= raw.size()) return false;
+    const char d = raw[slash + 1];
     if (d >= '0' && d <= '9') {
-      if (i + 3 >= raw.size() || raw[i + 2] < '0' || raw[i + 2] > '9' ||
-          raw[i + 3] < '0' || raw[i + 3] > '9') {
+      if (slash + 3 >= raw.size() || raw[slash + 2] < '0' ||
+          raw[slash + 2] > '9' || raw[slash + 3] < '0' ||
+          raw[slash + 3] > '9') {
         return false;
       }
-      int v = (d - '0') * 100 + (raw[i + 2] - '0') * 10 + (raw[i + 3] - '0');
+      const int v = (d - '0') * 100 + (raw[slash + 2] - '0') * 10 +
+                    (raw[slash + 3] - '0');
       if (v > 255) return false;
-      out->push_back(static_cast<char>(v));
-      i += 3;
+      byte(static_cast<char>(v));
+      i = slash + 4;
     } else {
-      out->push_back(d);
-      i += 1;
+      byte(d);
+      i = slash + 2;
     }
   }
   return true;
+}
+
+}  // namespace
+
+bool DecodeCharacterString(std::string_view raw, std::string* out) {
+  out->clear();
+  return WalkCharacterString(
+      raw, [out](const char* data, size_t size) { out->append(data, size); },
+      [out](char c) { out->push_back(c); });
+}
+
+bool CharacterStringLength(std::string_view raw, size_t* length) {
+  *length = 0;
+  return WalkCharacterString(
+      raw, [length](const char*, size_t size) { *length += size; },
+      [length](char) { ++*length; });
 }
 
 }  // namespace zonelint

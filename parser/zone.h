@@ -133,6 +133,10 @@ class Zone {
 // escape; *out then holds what was decoded so far.
 bool DecodeCharacterString(std::string_view raw, std::string* out);
 
+// The length of the decoded character-string, without building it. Returns
+// false on a bad escape, as DecodeCharacterString does.
+bool CharacterStringLength(std::string_view raw, size_t* length);
+
 }  // namespace zonelint
 
 #endif  // ZONELINT_PARSER_ZONE_H_

@@ -221,6 +221,15 @@ TEST(NameTableTest, TextStaysValidAcrossManyInterns) {
   EXPECT_EQ(table.size(), 20001u);
   EXPECT_EQ(table.Text(table.Find("host-12345.example.com.")),
             "host-12345.example.com.");
+  // The index grew many times from kept hashes: every name is still found,
+  // under its own id, and names that differ only in length are told apart.
+  for (int i = 0; i < 20000; ++i) {
+    const std::string name = "host-" + std::to_string(i) + ".example.com.";
+    ASSERT_EQ(table.Find(name), static_cast<NameId>(i + 1)) << name;
+    ASSERT_EQ(table.Intern(name), static_cast<NameId>(i + 1)) << name;
+  }
+  EXPECT_EQ(table.Find("host-12345.example.com"), kNoName);
+  EXPECT_EQ(table.Find("host-12345.example.com.."), kNoName);
   // A name longer than a block is stored too.
   std::string huge(100000, 'x');
   NameId h = table.Intern(huge);

@@ -709,6 +709,39 @@ TEST_F(ZoneParserTest, TxtKeepsSeparateStrings) {
   EXPECT_TRUE(AsTxt(other, sources(), other.records[0]).empty());
 }
 
+TEST(CharacterStringTest, DecodesEscapesAnywhereAndCountsWithoutBuilding) {
+  struct Case {
+    std::string_view raw;
+    bool ok;
+    std::string_view decoded;  // so far, when not ok
+  };
+  const Case cases[] = {
+      {"", true, ""},
+      {"plain text", true, "plain text"},
+      {R"(\")", true, "\""},
+      {R"(a\"b)", true, "a\"b"},
+      {R"(\\)", true, "\\"},
+      {R"(end\059)", true, "end;"},
+      {R"(\065\066C)", true, "ABC"},
+      {R"(x\000y)", true, std::string_view("x\0y", 3)},
+      {R"(\255)", true, "\xff"},
+      {R"(\256)", false, ""},
+      {R"(ab\)", false, "ab"},
+      {R"(ab\1)", false, "ab"},
+      {R"(ab\12)", false, "ab"},
+      {R"(ab\12x)", false, "ab"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.raw);
+    std::string out = "stale";
+    EXPECT_EQ(DecodeCharacterString(c.raw, &out), c.ok);
+    EXPECT_EQ(out, c.decoded);
+    size_t length = 99;
+    EXPECT_EQ(CharacterStringLength(c.raw, &length), c.ok);
+    if (c.ok) EXPECT_EQ(length, c.decoded.size());
+  }
+}
+
 TEST_F(ZoneParserTest, Soa) {
   const Zone& z = Parse(
       "@ SOA ns1.example.com. hostmaster.example.com. 2024010101 7200 3600 "

@@ -357,9 +357,9 @@ std::string EncodeBase64(std::string_view bytes) {
 }
 
 bool StartsWithDkimVersion(std::string_view text) {
-  const TagList tags = ParseTagList(text);
-  return !tags.tags.empty() && tags.tags[0].name == "v" &&
-         tags.tags[0].value == "DKIM1";
+  Tag first;
+  return FirstTag(text, &first) && first.name == "v" &&
+         first.value == "DKIM1";
 }
 
 Key Parse(std::string_view text) {
@@ -384,7 +384,8 @@ Key Parse(std::string_view text) {
       Add(&key, Problem::kDuplicateTag, ToRange(tag.range), {tag.name});
       continue;
     }
-    const std::string value_shown = ShowText(tag.value, kShowMax);
+    // For messages only: made when one is.
+    auto value_shown = [&tag] { return ShowText(tag.value, kShowMax); };
     if (tag.name == "v") {
       key.has_version = true;
       key.version_range = ToRange(tag.range);
@@ -404,7 +405,7 @@ Key Parse(std::string_view text) {
       key.hashes_range = ToRange(tag.value_range);
       if (!ParseValue<g::key_h_value>(tag, &key.hashes)) {
         Add(&key, Problem::kBadHashList, ToRange(tag.value_range),
-            {value_shown});
+            {value_shown()});
       }
     } else if (tag.name == "k") {
       key.has_type = true;
@@ -418,17 +419,17 @@ Key Parse(std::string_view text) {
         key.type = KeyType::kUnknown;
         if (!ParseValue<g::key_k_value>(tag, nullptr)) {
           Add(&key, Problem::kBadKeyType, ToRange(tag.value_range),
-              {value_shown});
+              {value_shown()});
         }
       }
     } else if (tag.name == "s") {
       if (!ParseValue<g::key_s_value>(tag, &key.services)) {
         Add(&key, Problem::kBadServices, ToRange(tag.value_range),
-            {value_shown});
+            {value_shown()});
       }
     } else if (tag.name == "t") {
       if (!ParseValue<g::key_t_value>(tag, &key.flags)) {
-        Add(&key, Problem::kBadFlags, ToRange(tag.value_range), {value_shown});
+        Add(&key, Problem::kBadFlags, ToRange(tag.value_range), {value_shown()});
       }
     } else if (tag.name == "p") {
       key_tag = &tag;
@@ -466,7 +467,9 @@ Key Parse(std::string_view text) {
     key.revoked = true;
     return key;
   }
-  std::string bytes;
+  // The decoded key, in a buffer each thread reuses (keys are parsed on
+  // several threads, one after another on each).
+  thread_local std::string bytes;
   if (!ParseValue<g::key_p_value>(*key_tag, nullptr) ||
       !DecodeBase64(key_tag->value, &bytes)) {
     const size_t before = key.errors.size();

@@ -1,13 +1,13 @@
 #include "parser/dkim_key.h"
 
-#include <mutex>
-#include <string>
-
-#include "absl/container/flat_hash_map.h"
-
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
+
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
 
 namespace zonelint::dkim {
 namespace {
@@ -56,23 +56,21 @@ KeyInfo Inspect(std::string_view der) {
 
 KeyInfo InspectPublicKey(std::string_view der) {
   // Zones publish the same key under many names (a provider's key, a
-  // template): decode each distinct key once. Bounded, so a zone of
-  // millions of distinct keys cannot grow it without end.
-  static std::mutex mutex;
-  static absl::flat_hash_map<std::string, KeyInfo>* cache =
-      new absl::flat_hash_map<std::string, KeyInfo>();
+  // template): decode each distinct key once per thread (keys are parsed on
+  // several threads; a cache of each one's own needs no lock). Bounded, so
+  // a zone of millions of distinct keys cannot grow it without end.
+  thread_local absl::flat_hash_map<std::string, KeyInfo> cache;
   constexpr size_t kMaxCached = 4096;
-  {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = cache->find(std::string(der));
-    if (it != cache->end()) return it->second;
+  // (Debian's Abseil has its own string_view: the one its hash takes.)
+  if (auto it = cache.find(absl::string_view(der.data(), der.size()));
+      it != cache.end()) {
+    return it->second;
   }
   KeyInfo info = Inspect(der);
   // Failed decodings leave errors in OpenSSL's thread-local queue.
   ERR_clear_error();
-  std::lock_guard<std::mutex> lock(mutex);
-  if (cache->size() >= kMaxCached) cache->clear();
-  cache->emplace(std::string(der), info);
+  if (cache.size() >= kMaxCached) cache.clear();
+  cache.emplace(std::string(der), info);
   return info;
 }
 

@@ -290,6 +290,7 @@ bool OneEditApart(std::string_view a, std::string_view b) {
 
 Record Parser::Run() {
   TagList list = ParseTagList(text_);
+  record_.tags.reserve(list.tags.size());
   for (const Tag& tag : list.tags) {
     record_.tags.push_back({tag.name, tag.value, Convert(tag.name_range),
                             Convert(tag.value_range), Convert(tag.range)});
@@ -575,11 +576,11 @@ const TagRef* Record::Find(std::string_view name) const {
 }
 
 bool IsDmarcRecord(std::string_view text) {
-  TagList list = ParseTagList(text);
-  return !list.tags.empty() &&
-         TextBeforeFirstTag(text, list.tags[0].range.begin).empty() &&
-         EqualsIgnoreCase(list.tags[0].name, "v") &&
-         EqualsIgnoreCase(list.tags[0].value, "DMARC1");
+  Tag first;
+  return FirstTag(text, &first) &&
+         TextBeforeFirstTag(text, first.range.begin).empty() &&
+         EqualsIgnoreCase(first.name, "v") &&
+         EqualsIgnoreCase(first.value, "DMARC1");
 }
 
 bool LooksLikeDmarc(std::string_view text) {

@@ -569,6 +569,12 @@ class WireChecker {
   std::string problem_;
 };
 
+// The buffer RdataParser decodes into, reused by every record (per thread).
+std::string& ScratchBuffer() {
+  thread_local std::string buffer;
+  return buffer;
+}
+
 class RdataParser {
  public:
   RdataParser(uint16_t type, const RdataInput& in, RdataOutput* out)
@@ -1378,7 +1384,9 @@ class RdataParser {
   size_t i_ = 0;
   size_t hex_bytes_ = 0;   // bytes of the last hex field ('x', 'h')
   size_t hash_bytes_ = 0;  // bytes of the NSEC3 next hashed owner ('3')
-  std::string scratch_;
+  // Decoded names and strings. Its buffer outlives the parser (one per
+  // record), so a big zone's names are not each a fresh allocation.
+  std::string& scratch_ = ScratchBuffer();
 };
 
 }  // namespace

@@ -779,7 +779,6 @@ Error Diagnose(const Diagnoser& d) {
 // Checks what the grammar leaves to the meaning: CIDR lengths and macro
 // letters c, r, t outside exp text.
 std::optional<Error> CheckParsed(const Diagnoser& d, const Term& t) {
-  std::string shown = d.shown_term();
   if (t.cidr4 > 32 || t.cidr6 > 128) {
     // Find the value that is too long within the CIDR suffix.
     std::string_view cidr = d.text.substr(

@@ -53,9 +53,10 @@ TagListProblem MakeProblem(Problem p, TagRange range, std::string_view spec) {
 
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
-// Parses one tag-spec, the text between two separators at [begin, end).
-void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
-               TagList* out) {
+// Parses one tag-spec, the text between two separators at [begin, end):
+// true with *tag set, or false with *problem set (when not null).
+bool ParseSpec(std::string_view text, uint32_t begin, uint32_t end, Tag* tag,
+               TagListProblem* problem) {
   std::string_view spec = text.substr(begin, end - begin);
   // Trimmed range, for messages and the tag's range.
   uint32_t b = begin, e = end;
@@ -64,8 +65,8 @@ void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
   const TagRange trimmed{b, e};
   const std::string_view shown = text.substr(b, e - b);
   if (b == e) {
-    out->problems.push_back(MakeProblem(Problem::kEmptyTag, {begin, end}, ""));
-    return;
+    if (problem) *problem = MakeProblem(Problem::kEmptyTag, {begin, end}, "");
+    return false;
   }
   pegtl::memory_input<pegtl::tracking_mode::lazy> in(spec.data(), spec.size(),
                                                      "");
@@ -77,19 +78,21 @@ void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
   (void)pegtl::parse<pegtl::opt<g::fws>>(in);
   const uint32_t name_begin = offset();
   if (!pegtl::parse<g::tag_name>(in)) {
-    out->problems.push_back(
-        MakeProblem(Problem::kBadName, trimmed, ShowText(shown)));
-    return;
+    if (problem)
+      *problem = MakeProblem(Problem::kBadName, trimmed, ShowText(shown));
+    return false;
   }
   const uint32_t name_end = offset();
   (void)pegtl::parse<pegtl::opt<g::fws>>(in);
   if (!pegtl::parse<g::equals>(in)) {
     // "p" alone or "p:value": the name is fine, the '=' is missing.
-    out->problems.push_back(MakeProblem(
-        !in.empty() && *in.current() == ':' ? Problem::kColonForEquals
-                                            : Problem::kNoEquals,
-        trimmed, text.substr(name_begin, name_end - name_begin)));
-    return;
+    if (problem) {
+      *problem = MakeProblem(
+          !in.empty() && *in.current() == ':' ? Problem::kColonForEquals
+                                              : Problem::kNoEquals,
+          trimmed, text.substr(name_begin, name_end - name_begin));
+    }
+    return false;
   }
   const uint32_t after_equals = offset();
   (void)pegtl::parse<pegtl::opt<g::fws>>(in);
@@ -103,21 +106,39 @@ void ParseSpec(std::string_view text, uint32_t begin, uint32_t end,
   if (!in.empty()) {
     uint32_t bad = offset();
     // Point at the bad character itself.
-    out->problems.push_back(
-        MakeProblem(Problem::kBadValueChar, {bad, bad + 1},
-                    text.substr(name_begin, name_end - name_begin)));
-    return;
+    if (problem) {
+      *problem = MakeProblem(Problem::kBadValueChar, {bad, bad + 1},
+                             text.substr(name_begin, name_end - name_begin));
+    }
+    return false;
   }
-  Tag tag;
-  tag.name = text.substr(name_begin, name_end - name_begin);
-  tag.value = text.substr(value_begin, value_end - value_begin);
-  tag.name_range = {name_begin, name_end};
-  tag.value_range = {value_begin, value_end};
-  tag.range = trimmed;
-  for (const Tag& earlier : out->tags) {
-    if (EqualsIgnoreCase(earlier.name, tag.name)) tag.duplicate = true;
+  *tag = Tag{};
+  tag->name = text.substr(name_begin, name_end - name_begin);
+  tag->value = text.substr(value_begin, value_end - value_begin);
+  tag->name_range = {name_begin, name_end};
+  tag->value_range = {value_begin, value_end};
+  tag->range = trimmed;
+  return true;
+}
+
+// Calls spec(begin, end) for each tag-spec of the list, the text between
+// two separators, until it returns false. tag-list = tag-spec *( ";"
+// tag-spec ) [ ";" ]: the part after a final ';' may be blank (it is then
+// no tag-spec), and an empty text is an empty list.
+template <typename Spec>
+void ForEachSpec(std::string_view text, Spec spec) {
+  const uint32_t size = static_cast<uint32_t>(text.size());
+  uint32_t begin = 0;
+  while (true) {
+    const size_t semi = text.find(';', begin);
+    const bool last = semi == std::string_view::npos;
+    const uint32_t end = last ? size : static_cast<uint32_t>(semi);
+    bool blank = true;
+    for (uint32_t i = begin; i < end && blank; ++i) blank = IsBlank(text[i]);
+    if (!(last && blank) && !spec(begin, end)) return;
+    if (last) return;
+    begin = end + 1;
   }
-  out->tags.push_back(tag);
 }
 
 }  // namespace
@@ -133,24 +154,29 @@ TagList ParseTagList(std::string_view text) {
   TagList out;
   // A tag a ';'-separated part, at most.
   out.tags.reserve(std::count(text.begin(), text.end(), ';') + 1);
-  const uint32_t size = static_cast<uint32_t>(text.size());
-  uint32_t begin = 0;
-  while (true) {
-    size_t semi = text.find(';', begin);
-    uint32_t end =
-        semi == std::string_view::npos ? size : static_cast<uint32_t>(semi);
-    bool last = semi == std::string_view::npos;
-    // tag-list = tag-spec *( ";" tag-spec ) [ ";" ]: the part after a
-    // final ';' may be blank, and an empty text is an empty list.
-    bool blank = true;
-    for (uint32_t i = begin; i < end; ++i) {
-      if (!IsBlank(text[i])) blank = false;
+  ForEachSpec(text, [&](uint32_t begin, uint32_t end) {
+    Tag tag;
+    TagListProblem problem;
+    if (!ParseSpec(text, begin, end, &tag, &problem)) {
+      out.problems.push_back(std::move(problem));
+      return true;
     }
-    if (!(last && blank)) ParseSpec(text, begin, end, &out);
-    if (last) break;
-    begin = end + 1;
-  }
+    for (const Tag& earlier : out.tags) {
+      if (EqualsIgnoreCase(earlier.name, tag.name)) tag.duplicate = true;
+    }
+    out.tags.push_back(tag);
+    return true;
+  });
   return out;
+}
+
+bool FirstTag(std::string_view text, Tag* tag) {
+  bool found = false;
+  ForEachSpec(text, [&](uint32_t begin, uint32_t end) {
+    found = ParseSpec(text, begin, end, tag, nullptr);
+    return !found;
+  });
+  return found;
 }
 
 }  // namespace zonelint

@@ -47,6 +47,11 @@ struct TagList {
 // (RFC 6376 3.2 and RFC 7489 6.3 both say they are).
 TagList ParseTagList(std::string_view text);
 
+// The first tag that parses, ParseTagList(text).tags.front(), found without
+// building the list or any problem (what a version check needs); false
+// when no tag parses.
+bool FirstTag(std::string_view text, Tag* tag);
+
 }  // namespace zonelint
 
 #endif  // ZONELINT_PARSER_TAG_LIST_H_

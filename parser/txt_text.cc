@@ -65,6 +65,14 @@ void WalkRuns(const Zone& zone, const SourceSet& sources, const Record& record,
   }
 }
 
+// The buffer a text is joined in before it is stored: one per thread (the
+// DKIM keys are parsed on several), reused, so joining allocates nothing
+// once the longest text has been seen.
+std::string& JoinBuffer() {
+  thread_local std::string buffer;
+  return buffer;
+}
+
 }  // namespace
 
 TxtText::TxtText(const Zone& zone, const SourceSet& sources,
@@ -89,10 +97,12 @@ TxtText::TxtText(const Zone& zone, const SourceSet& sources,
     deferred_ = defer_to;  // text_ stays null until text() joins it
     return;
   }
-  std::string joined = JoinedCopy();
   if (arena != nullptr) {
-    text_ = arena->Store(joined);
+    std::string& buffer = JoinBuffer();
+    JoinInto(&buffer);
+    text_ = arena->Store(buffer);
   } else {
+    std::string joined = JoinedCopy();
     owned_ = std::make_unique<std::string>(std::move(joined));
     text_ = *owned_;
   }
@@ -100,15 +110,27 @@ TxtText::TxtText(const Zone& zone, const SourceSet& sources,
 
 std::string TxtText::JoinedCopy(size_t limit) const {
   std::string joined;
-  WalkRuns(*zone_, *sources_, *record_, [&joined, limit](const Run& run) {
-    if (run.width == 1) {
-      joined.append(run.literal.substr(0, limit - joined.size()));
-    } else {
-      joined.push_back(run.escaped);
-    }
-    return joined.size() < limit;
-  });
+  JoinInto(&joined, limit);
   return joined;
+}
+
+void TxtText::JoinInto(std::string* out, size_t limit) const {
+  out->clear();
+  // The strings' raw lengths bound the decoded text (escapes only shrink):
+  // one allocation, not one per doubling.
+  size_t bound = 0;
+  for (const Field& field : zone_->FieldsOf(*record_)) {
+    if (field.kind == FieldKind::kString) bound += field.end - field.begin;
+  }
+  out->reserve(std::min(bound, limit));
+  WalkRuns(*zone_, *sources_, *record_, [out, limit](const Run& run) {
+    if (run.width == 1) {
+      out->append(run.literal.substr(0, limit - out->size()));
+    } else {
+      out->push_back(run.escaped);
+    }
+    return out->size() < limit;
+  });
 }
 
 TxtText TxtText::Deferred(const Zone& zone, const SourceSet& sources,
@@ -127,11 +149,17 @@ void TxtText::SetJoined(std::string_view stored) const {
   text_ = stored.data() != nullptr ? stored : std::string_view("", 0);
 }
 
-void TxtText::Join() const { SetJoined(deferred_->Store(JoinedCopy())); }
+void TxtText::Join() const {
+  std::string& buffer = JoinBuffer();
+  JoinInto(&buffer);
+  SetJoined(deferred_->Store(buffer));
+}
 
 void TxtText::Pin(StringArena* arena) const {
   if (deferred_ == nullptr) return;
-  SetJoined(arena->Store(JoinedCopy()));
+  std::string& buffer = JoinBuffer();
+  JoinInto(&buffer);
+  SetJoined(arena->Store(buffer));
   deferred_ = nullptr;
 }
 

@@ -12,36 +12,35 @@
 #ifndef ZONELINT_PARSER_TXT_TEXT_H_
 #define ZONELINT_PARSER_TXT_TEXT_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <string_view>
 
 #include "parser/source.h"
 #include "parser/zone.h"
 #include "util/arena.h"
+#include "util/parallel.h"
 
 namespace zonelint {
 
 // Where deferred texts (see TxtText::Deferred) are joined while they are
-// needed. Safe to use from several threads.
+// needed. Safe to use from several threads: each ParallelFor worker stores
+// into its own arena (WorkerSlot), so joining takes no lock.
 class JoinedTexts {
  public:
   std::string_view Store(std::string_view s) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return arena_.Store(s);
+    return arenas_[WorkerSlot()].Store(s);
   }
   // Frees every text stored; only once no view of them is in use (the
-  // TxtTexts are told with Forget() first).
+  // TxtTexts are told with Forget() first) and no thread is storing.
   void Clear() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    arena_ = StringArena();
+    for (StringArena& arena : arenas_) arena = StringArena();
   }
 
  private:
-  std::mutex mutex_;
-  StringArena arena_;
+  std::array<StringArena, kMaxWorkers> arenas_;
 };
 
 class TxtText {
@@ -102,6 +101,8 @@ class TxtText {
   void Join() const;
   // The joined text, or its first `limit` bytes.
   std::string JoinedCopy(size_t limit = std::string::npos) const;
+  // The same, into *out (cleared first).
+  void JoinInto(std::string* out, size_t limit = std::string::npos) const;
   // Takes a stored joined text (non-null even when empty: a null view means
   // "not joined").
   void SetJoined(std::string_view stored) const;

@@ -19,6 +19,14 @@ std::vector<RecordRef> Universe::RecordsAt(NameId name) const {
   return out;
 }
 
+bool Universe::HasRecordsAt(NameId name) const {
+  if (name == kNoName) return false;
+  for (const auto& zone : zones_) {
+    if (!zone->RecordsAt(name).empty()) return true;
+  }
+  return false;
+}
+
 std::vector<RecordRef> Universe::RecordsAt(std::string_view canonical) const {
   return RecordsAt(Find(canonical));
 }
@@ -26,7 +34,8 @@ std::vector<RecordRef> Universe::RecordsAt(std::string_view canonical) const {
 std::vector<RecordRef> Universe::RecordsAt(std::string_view canonical,
                                            uint16_t type) const {
   std::vector<RecordRef> out = RecordsAt(canonical);
-  std::erase_if(out, [type](const RecordRef& r) { return r.record->type != type; });
+  std::erase_if(out,
+                [type](const RecordRef& r) { return r.record->type != type; });
   return out;
 }
 

@@ -32,10 +32,25 @@ class Universe {
 
   // The id of a canonical name ("mail.example.com."), kNoName when no zone
   // ever mentioned it (so it has no records here).
-  NameId Find(std::string_view canonical) const { return names_.Find(canonical); }
+  NameId Find(std::string_view canonical) const {
+    return names_.Find(canonical);
+  }
 
   // Records at `name` in every zone, zone by zone in file order.
   std::vector<RecordRef> RecordsAt(NameId name) const;
+  // The same, one call of fn(const RecordRef&) each, without building a
+  // list (lookups that run for every record of a big zone).
+  template <typename Fn>
+  void ForEachRecordAt(NameId name, Fn fn) const {
+    if (name == kNoName) return;
+    for (const auto& zone : zones_) {
+      for (uint32_t index : zone->RecordsAt(name)) {
+        fn(RecordRef{zone.get(), &zone->records[index]});
+      }
+    }
+  }
+  // Whether any zone has records at `name`.
+  bool HasRecordsAt(NameId name) const;
   std::vector<RecordRef> RecordsAt(std::string_view canonical) const;
   // Those of one type.
   std::vector<RecordRef> RecordsAt(std::string_view canonical,

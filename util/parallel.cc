@@ -7,13 +7,23 @@
 
 namespace zonelint {
 
+namespace {
+
+thread_local size_t worker_slot = 0;
+thread_local bool in_parallel_for = false;
+
+}  // namespace
+
+size_t WorkerSlot() { return worker_slot; }
+
 void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn) {
   // Below this, starting a thread costs more than it saves.
   constexpr size_t kMinPerThread = 4096;
   constexpr size_t kChunk = 1024;
   const size_t cores =
-      std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 4);
-  const size_t threads = std::min(cores, n / kMinPerThread);
+      std::clamp<size_t>(std::thread::hardware_concurrency(), 1, kMaxWorkers);
+  const size_t threads =
+      in_parallel_for ? 1 : std::min(cores, n / kMinPerThread);
   if (threads <= 1) {
     if (n > 0) fn(0, n);
     return;
@@ -26,8 +36,16 @@ void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn) {
     }
   };
   std::vector<std::thread> helpers;
-  for (size_t t = 1; t < threads; ++t) helpers.emplace_back(work);
+  for (size_t t = 1; t < threads; ++t) {
+    helpers.emplace_back([&work, t] {
+      worker_slot = t;
+      in_parallel_for = true;
+      work();
+    });
+  }
+  in_parallel_for = true;
   work();
+  in_parallel_for = false;
   for (std::thread& helper : helpers) helper.join();
 }
 

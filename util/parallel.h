@@ -17,6 +17,15 @@ namespace zonelint {
 // the result does not depend on the scheduling.
 void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn);
 
+// The most threads ParallelFor uses.
+inline constexpr size_t kMaxWorkers = 4;
+
+// The calling thread's worker slot, in [0, kMaxWorkers): 0 outside
+// ParallelFor and for the thread that called it, 1.. for its helpers. No two
+// threads running at once share a slot, so per-slot storage needs no lock.
+// (A ParallelFor inside another runs on the calling thread alone.)
+size_t WorkerSlot();
+
 }  // namespace zonelint
 
 #endif  // ZONELINT_UTIL_PARALLEL_H_

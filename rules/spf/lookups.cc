@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "parser/name.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"
@@ -65,7 +66,7 @@ class Walker {
     path_.push_back(owner);
     const spf::Record& record = site.spf;
     const bool has_all = record.Find(spf::TermKind::kAll) != nullptr;
-    std::vector<const spf::Term*> order;
+    absl::InlinedVector<const spf::Term*, 16> order;
     for (const spf::Term& term : record.terms) {
       if (spf::IsMechanism(term.kind) && spf::CostsLookup(term.kind)) {
         order.push_back(&term);
@@ -115,7 +116,7 @@ class Walker {
           NameError::kOk) {
         return;
       }
-      target = Keep(AsciiLowerString(scratch_));
+      target = Keep(scratch_);  // ParseName lower-cases
     }
     cost->target = target;
     switch (term.kind) {
@@ -232,33 +233,34 @@ class Walker {
       if (zone == nullptr) return node;
       node.known = true;
       NameId id = universe_.Find(name);
-      if (id != kNoName && !universe_.RecordsAt(id).empty()) {
+      if (universe_.HasRecordsAt(id)) {
         node.owner = id;
       } else {
         std::string_view apex = names_.Text(zone->apex);
         for (std::string_view up = name; up != apex && up != ".";) {
           up = ParentName(up);
           NameId wildcard = universe_.Find(Cat("*.", up == "." ? "" : up));
-          if (wildcard != kNoName && !universe_.RecordsAt(wildcard).empty()) {
+          if (universe_.HasRecordsAt(wildcard)) {
             node.owner = wildcard;
             break;
           }
           NameId encloser = universe_.Find(up);
-          if (encloser != kNoName && !universe_.RecordsAt(encloser).empty()) {
+          if (universe_.HasRecordsAt(encloser)) {
             break;  // the closest encloser exists and has no wildcard
           }
         }
       }
       if (node.owner == kNoName || hops >= kMaxCnames) return node;
       std::string_view next;
-      for (const RecordRef& ref : universe_.RecordsAt(node.owner)) {
-        if (ref.record->type != rrtype::kCNAME) continue;
+      bool cname_seen = false;  // the first CNAME counts
+      universe_.ForEachRecordAt(node.owner, [&](const RecordRef& ref) {
+        if (cname_seen || ref.record->type != rrtype::kCNAME) return;
+        cname_seen = true;
         auto fields = ref.zone->FieldsOf(*ref.record);
         if (!fields.empty() && fields[0].kind == FieldKind::kName) {
           next = names_.Text(fields[0].value);
         }
-        break;
-      }
+      });
       if (next.empty()) return node;
       name = next;
     }
@@ -267,9 +269,9 @@ class Walker {
   int Count(const Node& node, uint16_t type) const {
     if (node.owner == kNoName) return 0;
     int n = 0;
-    for (const RecordRef& ref : universe_.RecordsAt(node.owner)) {
-      if (ref.record->type == type) ++n;
-    }
+    universe_.ForEachRecordAt(node.owner, [&](const RecordRef& ref) {
+      n += ref.record->type == type;
+    });
     return n;
   }
 

@@ -124,5 +124,28 @@ TEST(TagListTest, NonAsciiAndControlCharactersAreBad) {
   EXPECT_TRUE(ParseTagList("p=ab\r\n cd").problems.empty());
 }
 
+TEST(TagListTest, FirstTagIsTheListsFirst) {
+  // Whatever the list's first tag is, FirstTag finds the same, ranges and
+  // all, and finds nothing when the list has no tag.
+  for (std::string_view text :
+       {"v=DKIM1; k=rsa; p=abc", "  v = DMARC1 ;p=none", "v=DMARC1",
+        "; v=DMARC1; p=reject", "x; v=DKIM1", "1x=y; p:q; k=rsa;",
+        "p=ab\x01; v=1", "", " ; ", "x", ";;", "p=\xc3\xa9", "v=spf1 -all",
+        "a=; b=2"}) {
+    SCOPED_TRACE(text);
+    const TagList list = ParseTagList(text);
+    Tag first;
+    const bool found = FirstTag(text, &first);
+    ASSERT_EQ(found, !list.tags.empty());
+    if (!found) continue;
+    EXPECT_EQ(first.name, list.tags[0].name);
+    EXPECT_EQ(first.value, list.tags[0].value);
+    EXPECT_EQ(first.range.begin, list.tags[0].range.begin);
+    EXPECT_EQ(first.range.end, list.tags[0].range.end);
+    EXPECT_EQ(first.value_range.begin, list.tags[0].value_range.begin);
+    EXPECT_FALSE(first.duplicate);
+  }
+}
+
 }  // namespace
 }  // namespace zonelint

@@ -289,7 +289,10 @@ bool OneEditApart(std::string_view a, std::string_view b) {
 }
 
 Record Parser::Run() {
-  TagList list = ParseTagList(text_);
+  // Reused storage (records are parsed by the hundred thousand, on several
+  // threads); the tags are copied out below.
+  thread_local TagList list;
+  ParseTagList(text_, &list);
   record_.tags.reserve(list.tags.size());
   for (const Tag& tag : list.tags) {
     record_.tags.push_back({tag.name, tag.value, Convert(tag.name_range),

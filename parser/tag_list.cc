@@ -152,6 +152,14 @@ const Tag* TagList::Find(std::string_view name) const {
 
 TagList ParseTagList(std::string_view text) {
   TagList out;
+  ParseTagList(text, &out);
+  return out;
+}
+
+void ParseTagList(std::string_view text, TagList* list) {
+  TagList& out = *list;
+  out.tags.clear();
+  out.problems.clear();
   // A tag a ';'-separated part, at most.
   out.tags.reserve(std::count(text.begin(), text.end(), ';') + 1);
   ForEachSpec(text, [&](uint32_t begin, uint32_t end) {
@@ -167,7 +175,6 @@ TagList ParseTagList(std::string_view text) {
     out.tags.push_back(tag);
     return true;
   });
-  return out;
 }
 
 bool FirstTag(std::string_view text, Tag* tag) {

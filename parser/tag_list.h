@@ -46,6 +46,10 @@ struct TagList {
 // marked, not reported: whether they are an error is the protocol's call
 // (RFC 6376 3.2 and RFC 7489 6.3 both say they are).
 TagList ParseTagList(std::string_view text);
+// The same into *list, whose storage is reused: a caller that parses many
+// lists one after another (a thread_local TagList) allocates nothing once
+// the longest has been seen.
+void ParseTagList(std::string_view text, TagList* list);
 
 // The first tag that parses, ParseTagList(text).tags.front(), found without
 // building the list or any problem (what a version check needs); false

@@ -8,6 +8,9 @@
 //       //fuzz:spf_fuzzer
 //   .../bin/fuzz/spf_fuzzer -dict=fuzz/spf.dict -max_total_time=60 \
 //       CORPUS fuzz/spf_seeds
+#include <arpa/inet.h>
+
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -78,8 +81,14 @@ void CheckTerm(const zonelint::spf::Record& record, const Term& t) {
   Check((t.kind == TermKind::kUnknownModifier) != modifier_name.empty(),
         "only unknown modifiers have a name");
   if (!modifier_name.empty()) {
-    Check(Within(t.name_range, t.range) && t.name_range.begin == t.range.begin,
-          "modifier name starts the term");
+    Check(
+        Within(t.NameRange(), t.range) && t.NameRange().begin == t.range.begin,
+        "modifier name starts the term");
+    // The worked-out name range: name, '=', value make the whole term.
+    Check(
+        std::string(modifier_name) + "=" + std::string(record.DomainSpec(t)) ==
+            record.Text(t.range),
+        "modifier name '=' value is the term");
   }
   switch (t.kind) {
     case TermKind::kInclude:
@@ -96,10 +105,17 @@ void CheckTerm(const zonelint::spf::Record& record, const Term& t) {
   }
   bool is_ip = t.kind == TermKind::kIp4 || t.kind == TermKind::kIp6;
   if (is_ip) {
-    Check(Within(t.address_range, t.range) && !t.address_range.empty(),
+    Check(Within(t.AddressRange(), t.range) && !t.AddressRange().empty(),
           "address range");
+    // The worked-out address range holds the address parsed, no more.
+    const std::string address(record.Text(t.AddressRange()));
+    std::array<uint8_t, 16> parsed{};
+    Check(inet_pton(t.kind == TermKind::kIp4 ? AF_INET : AF_INET6,
+                    address.c_str(), parsed.data()) == 1 &&
+              parsed == t.address,
+          "address range is the address");
   } else {
-    Check(t.address_range.empty(), "no address outside ip4/ip6");
+    Check(t.AddressRange().empty(), "no address outside ip4/ip6");
   }
   bool cidr_kind = is_ip || t.kind == TermKind::kA || t.kind == TermKind::kMx;
   Check(cidr_kind || (t.cidr4 == -1 && t.cidr6 == -1), "cidr kinds");

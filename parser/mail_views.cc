@@ -151,8 +151,8 @@ void MailViews::BuildSpf() const {
       spf_by_owner_.emplace_back(site.owner,
                                  static_cast<uint32_t>(spf_.size()));
     }
-    spf_.push_back({site.zone, site.record, site.owner, site.text,
-                    std::move(parsed[i]), site.record->type == rrtype::kSPF});
+    spf_.push_back({site.zone, site.record, site.text, std::move(parsed[i]),
+                    site.owner, site.record->type == rrtype::kSPF});
   }
   std::sort(spf_by_owner_.begin(), spf_by_owner_.end());
 }

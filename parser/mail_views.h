@@ -44,10 +44,10 @@ struct TxtSite {
 struct SpfSite {
   const Zone* zone;
   const Record* record;
-  NameId owner;
   const TxtText& text;  // the TxtSite's (MailViews keeps both)
   spf::Record spf;
-  bool is_type99;  // kept here: rules ask for every record, often
+  NameId owner;    // after the wide members: no padding (a big zone has
+  bool is_type99;  // many); is_type99 kept here: rules ask, often
   bool type99() const { return is_type99; }  // an SPF RR (RFC 7208 3.1)
 };
 

@@ -284,13 +284,6 @@ struct action<g::modifier_value> {
   }
 };
 template <>
-struct action<g::name> {
-  template <typename Input>
-  static void apply(const Input& in, TermState& s) {
-    s.term.name_range = s.RangeOf(in.begin(), in.end());
-  }
-};
-template <>
 struct action<g::macro_expand> {
   static void apply0(TermState& s) { s.term.domain_has_macro = true; }
 };
@@ -299,11 +292,16 @@ template <int Family>
 struct set_address {
   template <typename Input>
   static void apply(const Input& in, TermState& s) {
-    s.term.address_range = s.RangeOf(in.begin(), in.end());
-    std::string text(in.string_view());
     s.term.address.fill(0);
-    // The grammar has checked the form; inet_pton only converts.
-    inet_pton(Family, text.c_str(), s.term.address.data());
+    // The grammar has checked the form; inet_pton only converts. It wants
+    // a C string: copied to the stack (an address has at most 45
+    // characters), so parsing allocates nothing.
+    const std::string_view text = in.string_view();
+    char buffer[64];
+    if (text.size() >= sizeof(buffer)) return;
+    text.copy(buffer, text.size());
+    buffer[text.size()] = '\0';
+    inet_pton(Family, buffer, s.term.address.data());
   }
 };
 template <>
@@ -320,14 +318,14 @@ template <>
 struct action<g::ip4_cidr_value> {
   template <typename Input>
   static void apply(const Input& in, TermState& s) {
-    s.term.cidr4 = Decimal(in.string_view());
+    s.term.cidr4 = static_cast<int16_t>(Decimal(in.string_view()));
   }
 };
 template <>
 struct action<g::ip6_cidr_value> {
   template <typename Input>
   static void apply(const Input& in, TermState& s) {
-    s.term.cidr6 = Decimal(in.string_view());
+    s.term.cidr6 = static_cast<int16_t>(Decimal(in.string_view()));
   }
 };
 struct set_cidr_range {

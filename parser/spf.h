@@ -58,10 +58,6 @@ struct Term {
   bool domain_has_macro = false;    // the domain-spec has a macro-expand
   Range range;                      // the whole term, qualifier included
 
-  // Unknown modifiers: the name as written ("foo" of "foo=bar"); empty for
-  // other terms. See Record::ModifierName().
-  Range name_range;
-
   // include, a, mx, ptr, exists, redirect, exp: the domain-spec as written
   // (no trailing dot removed), empty when the term has none (a, mx, ptr
   // default to the current domain). For unknown modifiers: the value. See
@@ -70,11 +66,28 @@ struct Term {
 
   // ip4/ip6: the network, in network byte order (ip4 uses the first 4).
   std::array<uint8_t, 16> address{};
-  Range address_range;
-  // ip4, ip6 and the dual CIDR of a and mx: -1 when absent.
-  int cidr4 = -1;
-  int cidr6 = -1;
+  // ip4, ip6 and the dual CIDR of a and mx: -1 when absent (the grammar
+  // takes at most three digits).
+  int16_t cidr4 = -1;
+  int16_t cidr6 = -1;
   Range cidr_range;  // the whole "/24" or "/24//64" suffix
+
+  // Ranges worked out from the others (a big zone has millions of terms,
+  // so they are not stored):
+  // Unknown modifiers: the name as written ("foo" of "foo=bar"), which
+  // starts the term and ends at the '=' before the value; empty for other
+  // terms. See Record::ModifierName().
+  Range NameRange() const {
+    if (kind != TermKind::kUnknownModifier) return {};
+    return {range.begin, domain_range.begin - 1};
+  }
+  // ip4/ip6: the network as written, after "ip4:" (or "ip6:") and before
+  // the CIDR suffix; empty for other terms.
+  Range AddressRange() const {
+    if (kind != TermKind::kIp4 && kind != TermKind::kIp6) return {};
+    return {range.begin + (explicit_qualifier ? 1u : 0u) + 4u,
+            cidr_range.empty() ? range.end : cidr_range.begin};
+  }
 };
 
 // A problem that makes the record a permerror (RFC 7208 4.6, 6).
@@ -108,7 +121,7 @@ struct Record {
     return Text(term.domain_range);
   }
   std::string_view ModifierName(const Term& term) const {
-    return Text(term.name_range);
+    return Text(term.NameRange());
   }
 };
 

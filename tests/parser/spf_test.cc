@@ -299,7 +299,7 @@ TEST(SpfTest, Ip4) {
   EXPECT_EQ(t.kind, TermKind::kIp4);
   std::array<uint8_t, 16> want{192, 0, 2, 128};
   EXPECT_EQ(t.address, want);
-  EXPECT_EQ(Slice(text, t.address_range), "192.0.2.128");
+  EXPECT_EQ(Slice(text, t.AddressRange()), "192.0.2.128");
   EXPECT_EQ(t.cidr4, 28);
   EXPECT_EQ(t.cidr6, -1);
   EXPECT_EQ(Slice(text, t.cidr_range), "/28");
@@ -319,7 +319,7 @@ TEST(SpfTest, Ip6) {
   EXPECT_EQ(t.kind, TermKind::kIp6);
   std::array<uint8_t, 16> want{0x20, 0x01, 0x0d, 0xb8};
   EXPECT_EQ(t.address, want);
-  EXPECT_EQ(Slice(text, t.address_range), "2001:db8::");
+  EXPECT_EQ(Slice(text, t.AddressRange()), "2001:db8::");
   EXPECT_EQ(t.cidr6, 32);
   EXPECT_EQ(t.cidr4, -1);
   EXPECT_EQ(record.terms[1].address[15], 1);

@@ -28,6 +28,12 @@
   X(DmarcSubdomainPolicyWeakerRule) /* dmarc-subdomain-policy-weaker */ \
   X(DmarcSyntaxRule) /* dmarc-syntax */ \
   X(MtaStsSyntaxRule)           /* mta-sts-syntax */ \
+  X(MxNullMixedRule)            /* mx-null-mixed */ \
+  X(MxNullPreferenceRule)       /* mx-null-preference */ \
+  X(MxNullSpfRule)              /* mx-null-spf */ \
+  X(MxTargetCnameRule)          /* mx-target-cname */ \
+  X(MxTargetIpRule)             /* mx-target-ip */ \
+  X(MxTargetNoAddressRule)      /* mx-target-no-address */ \
   X(SpfDuplicateTermRule)       /* spf-duplicate-term */        \
   X(SpfIncludeLoopRule)         /* spf-include-loop */          \
   X(SpfIncludeNoSpfRule)        /* spf-include-no-spf */        \

@@ -16,17 +16,11 @@
 #include "parser/spf.h"
 #include "parser/zone.h"
 #include "rules/dmarc/dmarc_rule.h"
+#include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
 namespace {
-
-// "v=spf1 -all": a domain that sends no mail.
-bool SendsNothing(const spf::Record& record) {
-  return record.ok() && record.terms.size() == 1 &&
-         record.terms[0].kind == spf::TermKind::kAll &&
-         record.terms[0].qualifier == spf::Qualifier::kFail;
-}
 
 // Whether `name` is a plain domain (no '_' label, not a wildcard).
 bool IsPlainDomain(std::string_view name) {
@@ -89,7 +83,7 @@ class DmarcMissing final : public Rule {
       }
     }
     for (const SpfSite& site : context.views.Spf()) {
-      if (site.type99() || SendsNothing(site.spf)) continue;
+      if (site.type99() || SpfSendsNothing(site.spf)) continue;
       report(context.names.Text(site.owner), site.text.RecordRange(),
              "sends mail (SPF)");
     }

@@ -23,6 +23,12 @@ const spf::Term* FirstAll(const spf::Record& record) {
   return record.Find(spf::TermKind::kAll);
 }
 
+bool SpfSendsNothing(const spf::Record& record) {
+  return record.ok() && record.terms.size() == 1 &&
+         record.terms[0].kind == spf::TermKind::kAll &&
+         record.terms[0].qualifier == spf::Qualifier::kFail;
+}
+
 int SpfPrefixLength(const spf::Term& term) {
   if (term.kind == spf::TermKind::kIp4) {
     return term.cidr4 >= 0 ? term.cidr4 : 32;

@@ -30,6 +30,10 @@ SourceRange SpfTermRange(const SpfSite& site, const spf::Term& term);
 // the record has none.
 const spf::Term* FirstAll(const spf::Record& record);
 
+// "v=spf1 -all" and nothing else: the record of a domain that sends no
+// mail.
+bool SpfSendsNothing(const spf::Record& record);
+
 // ip4 and ip6 terms: the prefix length (32 or 128 when none is written),
 // the address with the bits after the prefix cleared, and an address in its
 // usual text form (RFC 5952 for IPv6).

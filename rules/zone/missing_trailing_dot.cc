@@ -2,6 +2,8 @@
 // origin or in a well-known top-level domain, so the origin is appended a
 // second time: "mail.example.com" in example.com. means
 // mail.example.com.example.com.
+#include "rules/zone/missing_trailing_dot.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -17,9 +19,8 @@ namespace {
 // be meant relative, so newer gTLDs are left out and a two-letter country
 // code counts only with at least two labels before it ("mail.example.de").
 // Sorted for binary search.
-constexpr std::string_view kGenericTlds[] = {"arpa", "biz", "com", "edu",
-                                             "gov",  "info", "int", "mil",
-                                             "net",  "org"};
+constexpr std::string_view kGenericTlds[] = {
+    "arpa", "biz", "com", "edu", "gov", "info", "int", "mil", "net", "org"};
 bool EndsInPublicSuffix(std::string_view text) {
   std::vector<std::string_view> labels = Split(text, '.');
   std::string last = AsciiLowerString(labels.back());
@@ -30,6 +31,29 @@ bool EndsInPublicSuffix(std::string_view text) {
   return last.size() == 2 && IsAsciiAlpha(last[0]) && IsAsciiAlpha(last[1]) &&
          labels.size() >= 3;
 }
+
+}  // namespace
+
+bool LooksMeantAbsolute(const NameTable& names, const RelativeName& rel) {
+  std::string_view expanded = names.Text(rel.name);
+  // The origin that was appended: drop the written labels.
+  size_t labels = std::count(rel.text.begin(), rel.text.end(), '.') + 1;
+  std::string_view origin = expanded;
+  for (size_t i = 0; i < labels; ++i) origin = ParentName(origin);
+  std::string written = AsciiLowerString(rel.text);
+  std::string_view origin_text = origin;
+  if (origin_text.size() > 1) origin_text.remove_suffix(1);
+  const bool repeats_origin =
+      origin_text.size() > 1 &&
+      (written == origin_text ||
+       (written.size() > origin_text.size() &&
+        written.compare(written.size() - origin_text.size(), origin_text.size(),
+                        origin_text) == 0 &&
+        written[written.size() - origin_text.size() - 1] == '.'));
+  return repeats_origin || EndsInPublicSuffix(rel.text);
+}
+
+namespace {
 
 class MissingTrailingDot final : public Rule {
  public:
@@ -43,22 +67,8 @@ class MissingTrailingDot final : public Rule {
   void Check(const LintContext& context, RuleSink& sink) const override {
     for (const auto& zone : context.zones) {
       for (const RelativeName& rel : zone->relative_names) {
-        std::string_view expanded = context.names.Text(rel.name);
-        // The origin that was appended: drop the written labels.
-        size_t labels = std::count(rel.text.begin(), rel.text.end(), '.') + 1;
-        std::string_view origin = expanded;
-        for (size_t i = 0; i < labels; ++i) origin = ParentName(origin);
-        std::string written = AsciiLowerString(rel.text);
-        std::string_view origin_text = origin;
-        if (origin_text.size() > 1) origin_text.remove_suffix(1);
-        const bool repeats_origin =
-            origin_text.size() > 1 &&
-            (written == origin_text ||
-             (written.size() > origin_text.size() &&
-              written.compare(written.size() - origin_text.size(),
-                              origin_text.size(), origin_text) == 0 &&
-              written[written.size() - origin_text.size() - 1] == '.'));
-        if (!repeats_origin && !EndsInPublicSuffix(rel.text)) continue;
+        if (!LooksMeantAbsolute(context.names, rel)) continue;
+        const std::string_view expanded = context.names.Text(rel.name);
         sink.Emit(rel.range,
                   Cat("'", rel.text, "' has no trailing dot, so it means '",
                       expanded, "'"),

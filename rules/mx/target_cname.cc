@@ -1,0 +1,53 @@
+// mx-target-cname: an MX whose target is an alias (RFC 2181 10.3).
+#include <optional>
+
+#include "lint/rule.h"
+#include "parser/rdata.h"
+#include "parser/rrtype.h"
+#include "rules/mx/mx_rule.h"
+#include "util/strings.h"
+
+namespace zonelint::rules {
+namespace {
+
+class MxTargetCname final : public Rule {
+ public:
+  const RuleInfo& info() const override {
+    static constexpr RuleInfo kInfo{
+        "mx-target-cname", Severity::kError,
+        "an MX whose target is a CNAME (RFC 2181 10.3)"};
+    return kInfo;
+  }
+
+  void Check(const LintContext& context, RuleSink& sink) const override {
+    ForEachMx(context, [&](const MxSite& site) {
+      if (IsNullMx(context, site.mx)) return;
+      // The CNAME at the target, wherever the linted zones hold it.
+      std::optional<NameId> alias_of;
+      context.universe.ForEachRecordAt(
+          site.mx.exchange, [&](const RecordRef& ref) {
+            if (alias_of || ref.record->type != rrtype::kCNAME) return;
+            alias_of = AsTargetName(*ref.zone, *ref.record);
+          });
+      if (!alias_of) return;
+      const std::string_view target = context.names.Text(site.mx.exchange);
+      const std::string_view canonical = context.names.Text(*alias_of);
+      sink.Emit(
+          site.ExchangeRange(),
+          Cat("MX target '", target, "' is an alias (CNAME to '", canonical,
+              "'); an MX must name a host, not an alias (RFC 2181 "
+              "10.3), and some senders will not deliver through one"),
+          Cat("point the MX at '", canonical, "', or replace the CNAME at '",
+              target, "' with A/AAAA records"));
+    });
+  }
+};
+
+}  // namespace
+
+const Rule& MxTargetCnameRule() {
+  static const MxTargetCname rule;
+  return rule;
+}
+
+}  // namespace zonelint::rules

@@ -1,15 +1,18 @@
 #include "lint/cli.h"
 
+#include <filesystem>
 #include <istream>
 #include <iterator>
 #include <optional>
 #include <ostream>
+#include <system_error>
 
 #include "lint/format.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 #include "lint/session.h"
 #include "lint/spf_costs.h"
+#include "lint/zone_files.h"
 #include "util/strings.h"
 
 namespace zonelint {
@@ -26,11 +29,14 @@ bool RuleMatches(std::string_view pattern, std::string_view id) {
 }
 
 constexpr char kUsage[] =
-    R"(Usage: zonelint [options] FILE...
+    R"(Usage: zonelint [options] FILE|DIR...
 
 Lints DNS zone files (RFC 1035 master files, BIND dialect) for problems
-that break mail delivery and authentication. FILE may be '-' for stdin.
-Several files are linted together as one set of zones.
+that break mail delivery and authentication. FILE may be '-' for stdin, or
+a directory: the zone files in it and below it (*.zone, db.*, and files
+that start with $ORIGIN, $TTL or an SOA record; not those that another
+includes) are linted. Several files are linted together as one set of
+zones, so names, includes and MX targets resolve across them.
 
 Options:
   --origin=NAME           zone origin (default: $ORIGIN, the SOA owner, or
@@ -295,7 +301,27 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   }
   bool io_error = false;
   bool stdin_used = false;
+  // A directory stands for the zone files in it.
+  std::vector<std::string> files;
   for (const std::string& file : o.files) {
+    std::error_code ec;
+    if (file == "-" || !std::filesystem::is_directory(file, ec)) {
+      files.push_back(file);
+      continue;
+    }
+    absl::StatusOr<std::vector<std::string>> found = FindZoneFiles(file);
+    if (!found.ok()) {
+      err << "zonelint: " << std::string(found.status().message()) << "\n";
+      io_error = true;
+    } else if (found->empty()) {
+      err << "zonelint: no zone files in '" << file
+          << "' (looked for *.zone, db.* and files that start with $ORIGIN, "
+             "$TTL or an SOA record)\n";
+      io_error = true;
+    }
+    if (found.ok()) files.insert(files.end(), found->begin(), found->end());
+  }
+  for (const std::string& file : files) {
     if (file == "-") {
       if (stdin_used) {
         err << "zonelint: '-' given more than once\n";

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -253,6 +254,40 @@ TEST(CliSelectTest, RunsOnlyTheSelectedRules) {
   EXPECT_EQ(bad.status, 2);
   EXPECT_NE(bad.err.find("--select 'nope-*' names no rule"), std::string::npos)
       << bad.err;
+}
+
+TEST_F(CliTest, DirectoryLintsItsZoneFilesAsOneSet) {
+  char pattern[] = "/tmp/zonelint-cli-XXXXXX";
+  ASSERT_NE(::mkdtemp(pattern), nullptr);
+  const std::string dir = pattern;
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir + "/" + name) << text;
+  };
+  // The MX target lives in the subdomain's own zone file: alone, the
+  // parent zone would hold no address for it.
+  write("example.com.zone",
+        "$ORIGIN example.com.\n$TTL 1h\n@ SOA ns1 hm 1 2 3 4 5\n"
+        "@ NS ns1\nns1 A 192.0.2.1\n@ MX 10 mx.mail.example.com.\n"
+        "@ TXT \"v=spf1 -all\"\n_dmarc TXT \"v=DMARC1; p=reject\"\n");
+  write("db.mail.example.com",
+        "$ORIGIN mail.example.com.\n$TTL 1h\n@ SOA ns1 hm 1 2 3 4 5\n"
+        "@ NS ns1\nns1 A 192.0.2.1\nmx A 192.0.2.25\n");
+  write("README", "zones for example.com\n");
+  Result together = RunZonelint({"--format=gcc", dir});
+  EXPECT_EQ(together.status, 0) << together.out << together.err;
+  EXPECT_EQ(together.out, "");
+  Result alone = RunZonelint({"--format=gcc", dir + "/example.com.zone"});
+  EXPECT_NE(alone.out.find("[mx-target-no-address]"), std::string::npos)
+      << alone.out;
+  // A directory without zone files is an error, as a missing file is.
+  const std::string empty = dir + "/empty";
+  std::filesystem::create_directory(empty);
+  Result none = RunZonelint({empty});
+  EXPECT_EQ(none.status, 2);
+  EXPECT_NE(none.err.find("no zone files in '" + empty + "'"),
+            std::string::npos)
+      << none.err;
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

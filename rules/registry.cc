@@ -27,6 +27,9 @@
   X(DmarcReportUriRule) /* dmarc-report-uri */ \
   X(DmarcSubdomainPolicyWeakerRule) /* dmarc-subdomain-policy-weaker */ \
   X(DmarcSyntaxRule) /* dmarc-syntax */ \
+  X(MailFromReceivesMailRule)   /* mailfrom-receives-mail */ \
+  X(MailFromSpfMismatchRule)    /* mailfrom-spf-mismatch */ \
+  X(MailFromSpfMissingRule)     /* mailfrom-spf-missing */ \
   X(MtaStsSyntaxRule)           /* mta-sts-syntax */ \
   X(MxNullMixedRule)            /* mx-null-mixed */ \
   X(MxNullPreferenceRule)       /* mx-null-preference */ \

@@ -1,0 +1,61 @@
+#include "rules/mailfrom/mailfrom.h"
+
+#include <string>
+#include <vector>
+
+#include "parser/mail_views.h"
+#include "parser/name.h"
+
+namespace zonelint::rules {
+namespace {
+
+// Includes are followed this deep (RFC 7208 allows 10 lookups in all).
+constexpr int kMaxDepth = 10;
+
+bool Authorises(const LintContext& context, const spf::Record& record,
+                const MailProvider& provider, int depth,
+                absl::flat_hash_set<NameId>* visited) {
+  static const Origin kRoot = MakeOrigin(".");
+  for (const spf::Term& term : record.terms) {
+    if (term.kind == spf::TermKind::kAll &&
+        term.qualifier == spf::Qualifier::kPass) {
+      return true;
+    }
+    if (term.kind != spf::TermKind::kInclude &&
+        term.kind != spf::TermKind::kRedirect) {
+      continue;
+    }
+    if (term.domain_has_macro) continue;
+    std::string domain;
+    bool relative = false;
+    if (ParseName(record.DomainSpec(term), &kRoot, &domain, &relative) !=
+        NameError::kOk) {
+      continue;
+    }
+    if (IsProviderSpfInclude(provider, domain)) return true;
+    if (depth >= kMaxDepth) continue;
+    const NameId id = context.names.Find(domain);
+    if (id == kNoName || !visited->insert(id).second) continue;
+    for (const SpfSite* nested : context.views.SpfAt(id)) {
+      if (Authorises(context, nested->spf, provider, depth + 1, visited)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool SpfAuthorises(const LintContext& context, const spf::Record& record,
+                   const MailProvider& provider) {
+  absl::flat_hash_set<NameId> visited;
+  return Authorises(context, record, provider, 0, &visited);
+}
+
+std::string_view WithoutDot(std::string_view name) {
+  if (name.size() > 1 && name.back() == '.') name.remove_suffix(1);
+  return name;
+}
+
+}  // namespace zonelint::rules

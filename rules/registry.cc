@@ -37,6 +37,9 @@
   X(MxTargetCnameRule)          /* mx-target-cname */ \
   X(MxTargetIpRule)             /* mx-target-ip */ \
   X(MxTargetNoAddressRule)      /* mx-target-no-address */ \
+  X(ProviderDkimCnameRule)      /* provider-dkim-cname */ \
+  X(SesDkimCnameRule)           /* ses-dkim-cname */ \
+  X(SesUnknownRegionRule)       /* ses-unknown-region */ \
   X(SpfDuplicateTermRule)       /* spf-duplicate-term */        \
   X(SpfIncludeLoopRule)         /* spf-include-loop */          \
   X(SpfIncludeNoSpfRule)        /* spf-include-no-spf */        \

@@ -1,8 +1,6 @@
 // The complete Amazon SES setup (examples/ses/example.com.zone) end to end:
 // the good form gives no warning or error, and each classic mistake, made
 // one at a time, gives exactly its own rule.
-#include <unistd.h>
-
 #include <set>
 #include <string>
 
@@ -12,6 +10,7 @@
 #include "lint/session.h"
 #include "parser/zone_parser.h"
 #include "tests/test_paths.h"
+#include "util/strings.h"
 
 namespace zonelint::testing {
 namespace {
@@ -103,6 +102,39 @@ TEST(SesScenarioTest, EachMistakeGivesExactlyItsRule) {
     SCOPED_TRACE(m.what);
     EXPECT_EQ(RulesFor(m.zone), std::set<std::string>{m.rule});
   }
+}
+
+TEST(SesScenarioTest, MailFromSubdomainDelegatedToAnotherFile) {
+  // The parent delegates bounce.example.com to a zone of its own; linted
+  // together, the MAIL FROM domain is judged with the child's records.
+  const std::string parent =
+      "$ORIGIN example.com.\n$TTL 3600\n"
+      "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n@ NS ns1\n"
+      "ns1 A 192.0.2.1\n@ MX 10 inbound-smtp.us-east-1.amazonaws.com.\n"
+      "@ TXT \"v=spf1 include:amazonses.com -all\"\n"
+      "_dmarc TXT \"v=DMARC1; p=reject\"\nbounce NS ns1\n";
+  auto lint = [&](const std::string& child) {
+    Session session;
+    session.AddText("example.com.zone", parent, ParseOptions{});
+    session.AddText("bounce.example.com.zone", child, ParseOptions{});
+    std::set<std::string> found;
+    for (const Diagnostic& d : session.Lint(LintConfig{})) {
+      if (d.severity < Severity::kWarning) continue;
+      found.insert(
+          Cat(session.sources().Get(d.range.file).path(), " ", d.rule));
+    }
+    return found;
+  };
+  const std::string child =
+      "$ORIGIN bounce.example.com.\n$TTL 3600\n"
+      "@ SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 "
+      "300\n@ NS ns1.example.com.\n"
+      "@ MX 10 feedback-smtp.us-east-1.amazonses.com.\n";
+  EXPECT_EQ(lint(child + "@ TXT \"v=spf1 include:amazonses.com -all\"\n"),
+            std::set<std::string>{});
+  EXPECT_EQ(
+      lint(child),
+      (std::set<std::string>{"bounce.example.com.zone mailfrom-spf-missing"}));
 }
 
 }  // namespace

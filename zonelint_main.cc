@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,7 @@ void AskHugePagesForTheHeap() {
   mallopt(M_MMAP_MAX, 0);   // big arrays from that heap, not from mmap
   mallopt(M_TOP_PAD, static_cast<int>(kReserve));  // grow it 1 GiB at once
   // Never give the top back: the part grown again would have no huge pages.
-  mallopt(M_TRIM_THRESHOLD, static_cast<int>(kReserve) * 2 - 1);
+  mallopt(M_TRIM_THRESHOLD, std::numeric_limits<int>::max());
   const uintptr_t start = reinterpret_cast<uintptr_t>(sbrk(0));
   // More than the heap has, so it grows; used, so the compiler keeps it.
   volatile char* grow = static_cast<volatile char*>(std::malloc(kHugePage));

@@ -18,6 +18,7 @@
 #include "parser/zone_parser.h"
 #include "tao/pegtl.hpp"
 #include "tao/pegtl/contrib/analyze.hpp"
+#include "tests/findings.h"
 
 namespace zonelint {
 namespace {
@@ -185,31 +186,12 @@ TEST(DkimParseTest, Errors) {
 }
 
 // A finding of a dkim- rule, with the zone text its range covers.
-struct Found {
-  std::string rule;
-  std::string message;
-  std::string covered;
-  uint32_t line = 0;
-};
+using testing::Found;
 
+// What the dkim-* rules found in `records`; lines count from the first line
+// of `records`.
 std::vector<Found> Lint(std::string_view records) {
-  Session session;
-  session.AddText("test.zone",
-                  "$ORIGIN example.com.\n$TTL 3600\n"
-                  "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
-                  "@ NS ns1\nns1 A 192.0.2.1\n" +
-                      std::string(records),
-                  ParseOptions{});
-  std::vector<Found> out;
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
-    if (d.rule.substr(0, 5) != "dkim-") continue;
-    const Source& source = session.sources().Get(d.range.file);
-    out.push_back({std::string(d.rule), d.message,
-                   std::string(source.text().substr(
-                       d.range.begin, d.range.end - d.range.begin)),
-                   source.Locate(d.range.begin).line - 5});
-  }
-  return out;
+  return testing::LintRecords(records, {"dkim-"});
 }
 
 TEST(DkimRulesTest, KeySplitOverStrings) {

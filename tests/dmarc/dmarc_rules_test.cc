@@ -15,6 +15,7 @@
 #include "lint/session.h"
 #include "parser/source.h"
 #include "parser/zone_parser.h"
+#include "tests/findings.h"
 
 namespace zonelint {
 namespace {
@@ -23,44 +24,17 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-struct Found {
-  std::string rule;
-  Severity severity;
-  std::string message;
-  std::string help;
-  std::string covered;
-};
+using testing::Found;
 
-std::string Zone(std::string_view origin, std::string_view records) {
-  return std::string("$ORIGIN ") + std::string(origin) +
-         "\n$TTL 3600\n@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
-         "@ NS ns1\nns1 A 192.0.2.1\n" +
-         std::string(records);
-}
-
-// Lints the zones (origin, records) together; what `rule` found.
+// What `rule` found in the zones (origin, records), linted together.
 std::vector<Found> Lint(
     std::string_view rule,
     const std::vector<std::pair<std::string, std::string>>& zones) {
-  Session session;
-  ParseOptions options;
-  for (const auto& [origin, records] : zones) {
-    options.origin = origin;
-    session.AddText(origin + "zone", Zone(origin, records), options);
-  }
-  std::vector<Found> out;
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
-    if (d.rule != rule) continue;
-    const Source& source = session.sources().Get(d.range.file);
-    out.push_back({std::string(d.rule), d.severity, d.message, d.help,
-                   std::string(source.text().substr(
-                       d.range.begin, d.range.end - d.range.begin))});
-  }
-  return out;
+  return testing::LintZones(zones, {rule});
 }
 
 std::vector<Found> Lint(std::string_view rule, std::string_view records) {
-  return Lint(rule, {{"example.com.", std::string(records)}});
+  return testing::LintRecords(records, {rule});
 }
 
 std::vector<std::string> Messages(const std::vector<Found>& found) {

@@ -14,6 +14,7 @@
 #include "lint/session.h"
 #include "parser/source.h"
 #include "parser/zone_parser.h"
+#include "tests/findings.h"
 
 namespace zonelint {
 namespace {
@@ -22,41 +23,13 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-struct Found {
-  std::string rule;
-  std::string message;
-  std::string help;
-  std::string covered;
-};
+using testing::Found;
 
-bool Mine(std::string_view rule) {
-  return rule.starts_with("mta-sts-") || rule.starts_with("tlsrpt-") ||
-         rule.starts_with("bimi-");
-}
-
-std::string Zone(std::string_view origin, std::string_view records) {
-  return std::string("$ORIGIN ") + std::string(origin) +
-         "\n$TTL 3600\n@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
-         "@ NS ns1\nns1 A 192.0.2.1\n" +
-         std::string(records);
-}
-
-// Lints the zones (origin, records) together; what the rules here found.
+// What the MTA-STS, TLS-RPT and BIMI rules found in the zones (origin,
+// records), linted together.
 std::vector<Found> Lint(
     const std::vector<std::pair<std::string, std::string>>& zones) {
-  Session session;
-  for (const auto& [origin, records] : zones) {
-    session.AddText(origin + "zone", Zone(origin, records), ParseOptions{});
-  }
-  std::vector<Found> out;
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
-    if (!Mine(d.rule)) continue;
-    const Source& source = session.sources().Get(d.range.file);
-    out.push_back({std::string(d.rule), d.message, d.help,
-                   std::string(source.text().substr(
-                       d.range.begin, d.range.end - d.range.begin))});
-  }
-  return out;
+  return testing::LintZones(zones, {"mta-sts-", "tlsrpt-", "bimi-"});
 }
 
 std::vector<Found> Lint(std::string_view records) {

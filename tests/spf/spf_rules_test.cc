@@ -13,6 +13,7 @@
 #include "lint/session.h"
 #include "parser/source.h"
 #include "parser/zone_parser.h"
+#include "tests/findings.h"
 
 namespace zonelint {
 namespace {
@@ -22,40 +23,12 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
 // A finding of an SPF rule, with the zone-file text its range covers.
-struct Found {
-  std::string rule;
-  std::string message;
-  std::string help;
-  std::string covered;
-  uint32_t line = 0;
-  uint32_t column = 0;
-};
+using testing::Found;
 
-constexpr std::string_view kHeader =
-    "$ORIGIN example.com.\n"
-    "$TTL 3600\n"
-    "@ SOA ns1 hostmaster 1 7200 3600 1209600 300\n"
-    "@ NS ns1\n"
-    "ns1 A 192.0.2.1\n";
-constexpr uint32_t kHeaderLines = 5;
-
-// Lints kHeader + `records` and returns what the spf-* rules found, in
-// position order. Lines count from the first line of `records`.
+// What the spf-* rules found in `records` (after the test zone header), in
+// position order; lines count from the first line of `records`.
 std::vector<Found> Lint(std::string_view records) {
-  Session session;
-  session.AddText("test.zone", std::string(kHeader) + std::string(records),
-                  ParseOptions{});
-  std::vector<Found> out;
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
-    if (d.rule.substr(0, 4) != "spf-") continue;
-    const Source& source = session.sources().Get(d.range.file);
-    LineCol at = source.Locate(d.range.begin);
-    out.push_back({std::string(d.rule), d.message, d.help,
-                   std::string(source.text().substr(
-                       d.range.begin, d.range.end - d.range.begin)),
-                   at.line - kHeaderLines, at.column});
-  }
-  return out;
+  return testing::LintRecords(records, {"spf-"});
 }
 
 std::vector<std::string> Rules(const std::vector<Found>& found) {

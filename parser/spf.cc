@@ -418,22 +418,6 @@ std::optional<TermKind> MechanismNamed(std::string_view name) {
   return std::nullopt;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      size_t cost = AsciiLower(a[i - 1]) == AsciiLower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 // A known name within edit distance 2 (1 for short names), or empty.
 std::string_view Suggest(std::string_view name) {
   if (name.size() > 16) return {};
@@ -441,7 +425,7 @@ std::string_view Suggest(std::string_view name) {
   size_t best_distance = 3;
   for (std::string_view known : kMechanismNames) {
     size_t limit = known.size() <= 3 ? 1 : 2;
-    size_t d = EditDistance(name, known);
+    size_t d = EditDistanceIgnoreCase(name, known);
     if (d <= limit && d < best_distance) {
       best = known;
       best_distance = d;

@@ -52,6 +52,9 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
 bool EndsWithIgnoreCase(std::string_view s, std::string_view suffix);
 std::string AsciiLowerString(std::string_view s);
+// Levenshtein distance, ASCII letters compared without case: how far a
+// typo ("us-east1", "inclde") is from a known word.
+size_t EditDistanceIgnoreCase(std::string_view a, std::string_view b);
 
 // Parses a whole string as a (possibly signed) decimal integer.
 bool ParseInt64(std::string_view s, int64_t* value);

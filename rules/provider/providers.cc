@@ -1,7 +1,8 @@
 #include "rules/provider/providers.h"
 
 #include <algorithm>
-#include <vector>
+
+#include "util/strings.h"
 
 namespace zonelint {
 namespace {
@@ -224,23 +225,6 @@ bool Match(std::string_view pattern, std::string_view name,
   return Match(pattern.substr(1), name.substr(1), selector, out);
 }
 
-// Levenshtein distance, capped: enough to tell a typo of a region.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
-                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 absl::Span<const MailProvider> MailProviders() { return kProviders; }
@@ -265,7 +249,7 @@ std::string_view ClosestRegion(const MailProvider& provider,
   std::string_view best;
   size_t best_distance = 3;
   for (std::string_view known : provider.regions) {
-    const size_t d = EditDistance(region, known);
+    const size_t d = EditDistanceIgnoreCase(region, known);
     if (d < best_distance) {
       best = known;
       best_distance = d;

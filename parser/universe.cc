@@ -1,6 +1,7 @@
 #include "parser/universe.h"
 
 #include "parser/rrtype.h"
+#include "util/strings.h"
 
 namespace zonelint {
 
@@ -64,6 +65,19 @@ const Zone* Universe::Authority(std::string_view canonical) const {
     }
   }
   return best;
+}
+
+NameId Universe::WildcardFor(std::string_view canonical,
+                             const Zone& zone) const {
+  const std::string_view apex = names_.Text(zone.apex);
+  for (std::string_view up = canonical; up != apex && up != ".";) {
+    up = ParentName(up);
+    const NameId wildcard = Find(Cat("*.", up == "." ? "" : up));
+    if (HasRecordsAt(wildcard)) return wildcard;
+    // The closest encloser exists and has no wildcard: the name does not.
+    if (HasRecordsAt(Find(up))) break;
+  }
+  return kNoName;
 }
 
 }  // namespace zonelint

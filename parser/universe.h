@@ -65,6 +65,12 @@ class Universe {
     return Authority(canonical) != nullptr;
   }
 
+  // The wildcard that answers for `canonical`, a name with no records of
+  // its own in `zone` (its Authority): "*.<closest encloser>" when that has
+  // records (RFC 4592); kNoName when the closest encloser, the nearest name
+  // above with records (or the apex), has no wildcard.
+  NameId WildcardFor(std::string_view canonical, const Zone& zone) const;
+
  private:
   const NameTable& names_;
   const std::vector<std::unique_ptr<Zone>>& zones_;

@@ -35,22 +35,6 @@ AtName Look(const Universe& universe, NameId name) {
   return at;
 }
 
-// The records a query for `name` (which has none of its own) gets in
-// `zone`: a wildcard's at the closest encloser (RFC 4592), else none.
-AtName LookThroughWildcard(const Universe& universe, const Zone& zone,
-                           std::string_view name) {
-  const std::string_view apex = universe.names().Text(zone.apex);
-  for (std::string_view up = name; up != apex && up != ".";) {
-    up = ParentName(up);
-    const AtName wildcard =
-        Look(universe, universe.Find(Cat("*.", up == "." ? "" : up)));
-    if (wildcard.exists) return wildcard;
-    // The closest encloser exists and has no wildcard: the name does not.
-    if (universe.HasRecordsAt(universe.Find(up))) break;
-  }
-  return {};
-}
-
 class MxTargetNoAddress final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -84,7 +68,10 @@ class MxTargetNoAddress final : public Rule {
       const Zone* zone = context.universe.Authority(target);
       if (zone == nullptr) return;
       AtName at = Look(context.universe, site.mx.exchange);
-      if (!at.exists) at = LookThroughWildcard(context.universe, *zone, target);
+      if (!at.exists) {
+        at =
+            Look(context.universe, context.universe.WildcardFor(target, *zone));
+      }
       if (at.address || at.alias) return;
       const std::string_view domain = context.names.Text(site.record->owner);
       const auto fields = site.zone->FieldsOf(*site.record);

@@ -233,23 +233,8 @@ class Walker {
       if (zone == nullptr) return node;
       node.known = true;
       NameId id = universe_.Find(name);
-      if (universe_.HasRecordsAt(id)) {
-        node.owner = id;
-      } else {
-        std::string_view apex = names_.Text(zone->apex);
-        for (std::string_view up = name; up != apex && up != ".";) {
-          up = ParentName(up);
-          NameId wildcard = universe_.Find(Cat("*.", up == "." ? "" : up));
-          if (universe_.HasRecordsAt(wildcard)) {
-            node.owner = wildcard;
-            break;
-          }
-          NameId encloser = universe_.Find(up);
-          if (universe_.HasRecordsAt(encloser)) {
-            break;  // the closest encloser exists and has no wildcard
-          }
-        }
-      }
+      node.owner =
+          universe_.HasRecordsAt(id) ? id : universe_.WildcardFor(name, *zone);
       if (node.owner == kNoName || hops >= kMaxCnames) return node;
       std::string_view next;
       bool cname_seen = false;  // the first CNAME counts

@@ -84,5 +84,24 @@ TEST_F(UniverseTest, AuthorityIsTheClosestApexUnlessDelegated) {
   EXPECT_TRUE(u.Knows("example.com."));
 }
 
+TEST_F(UniverseTest, WildcardForTheClosestEncloserOnly) {
+  Add("example.com.",
+      "@ SOA ns h 1 2 3 4 5\n@ NS ns\n*.hosts A 192.0.2.20\n"
+      "b.hosts A 192.0.2.21\n* TXT \"apex wildcard\"\n");
+  const Universe& u = Build();
+  const Zone& zone = *zones_[0];
+  const NameId hosts_wildcard = u.Find("*.hosts.example.com.");
+  const NameId apex_wildcard = u.Find("*.example.com.");
+  ASSERT_NE(hosts_wildcard, kNoName);
+  ASSERT_NE(apex_wildcard, kNoName);
+  EXPECT_EQ(u.WildcardFor("a.hosts.example.com.", zone), hosts_wildcard);
+  // Below a name that has no records of its own, the wildcard above it.
+  EXPECT_EQ(u.WildcardFor("x.a.hosts.example.com.", zone), hosts_wildcard);
+  EXPECT_EQ(u.WildcardFor("other.example.com.", zone), apex_wildcard);
+  // b.hosts exists and has no wildcard below it: names under it match
+  // nothing (RFC 4592 closest encloser), not the wildcards further up.
+  EXPECT_EQ(u.WildcardFor("x.b.hosts.example.com.", zone), kNoName);
+}
+
 }  // namespace
 }  // namespace zonelint

@@ -53,7 +53,9 @@ bool SpfAuthorises(const LintContext& context, const spf::Record& record,
   return Authorises(context, record, provider, 0, &visited);
 }
 
-std::string_view WithoutDot(std::string_view name) {
+std::string_view SpfIncludeShown(const MailProvider& provider) {
+  if (provider.spf_includes.empty()) return {};
+  std::string_view name = provider.spf_includes.front();
   if (name.size() > 1 && name.back() == '.') name.remove_suffix(1);
   return name;
 }

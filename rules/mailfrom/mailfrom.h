@@ -44,8 +44,10 @@ void ForEachMailFromDomain(const LintContext& context, Fn fn) {
 bool SpfAuthorises(const LintContext& context, const spf::Record& record,
                    const MailProvider& provider);
 
-// A canonical name shown without its final dot ("amazonses.com").
-std::string_view WithoutDot(std::string_view name);
+// The provider's SPF domain as an include names it, for messages and
+// fixes: the first of its spf_includes without the final dot
+// ("amazonses.com").
+std::string_view SpfIncludeShown(const MailProvider& provider);
 
 }  // namespace zonelint::rules
 

@@ -29,10 +29,7 @@ class MailFromSpfMismatch final : public Rule {
       if (!record.spf.ok()) return;  // spf-syntax says why it fails
       if (SpfAuthorises(context, record.spf, *site.provider)) return;
       const std::string_view domain = context.names.Text(owner);
-      const std::string_view include =
-          WithoutDot(site.provider->spf_includes.empty()
-                         ? std::string_view()
-                         : site.provider->spf_includes.front());
+      const std::string_view include = SpfIncludeShown(*site.provider);
       sink.Emit(record.text.RecordRange(),
                 Cat("'", domain, "' is a MAIL FROM domain for ",
                     site.provider->name, " (its MX is '", site.exchange,

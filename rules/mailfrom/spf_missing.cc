@@ -23,10 +23,7 @@ class MailFromSpfMissing final : public Rule {
       const NameId owner = site.mx.record->owner;
       if (!context.views.SpfAt(owner).empty()) return;
       const std::string_view domain = context.names.Text(owner);
-      const std::string_view include =
-          WithoutDot(site.provider->spf_includes.empty()
-                         ? std::string_view()
-                         : site.provider->spf_includes.front());
+      const std::string_view include = SpfIncludeShown(*site.provider);
       sink.Emit(site.mx.record->range(),
                 Cat("'", domain, "' is a MAIL FROM domain for ",
                     site.provider->name, " (its MX is '", site.exchange,

@@ -26,10 +26,9 @@ class SesDkimCname final : public Rule {
     for (const auto& zone : context.zones) {
       for (const Record& record : zone->records) {
         if (record.type != rrtype::kCNAME) continue;
-        const std::string_view target_name = [&] {
-          auto target = AsTargetName(*zone, record);
-          return target ? context.names.Text(*target) : std::string_view();
-        }();
+        const auto target = AsTargetName(*zone, record);
+        if (!target) continue;
+        const std::string_view target_name = context.names.Text(*target);
         // Meant as an SES key: a CNAME below amazonses.com.
         if (!target_name.ends_with(".amazonses.com.")) continue;
         const std::string_view owner = context.names.Text(record.owner);

@@ -11,10 +11,6 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "lint/diagnostic.h"
-#include "lint/runner.h"
-#include "lint/session.h"
-#include "parser/source.h"
-#include "parser/zone_parser.h"
 #include "tests/findings.h"
 
 namespace zonelint {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <set>
 #include <system_error>
+#include <utility>
 
 #include "absl/status/status.h"
 #include "util/strings.h"
@@ -129,17 +130,19 @@ absl::StatusOr<std::vector<std::string>> FindZoneFiles(const std::string& dir) {
         Cat("cannot read directory '", dir, "': ", ec.message()));
   }
   // Files that others include are linted inside them, not alone.
+  std::vector<fs::path> canonical;
+  canonical.reserve(found.size());
+  for (const fs::path& path : found) canonical.push_back(Canonical(path));
   std::set<fs::path> included;
-  for (const fs::path& path : found) {
-    for (const fs::path& target : IncludedFiles(path)) {
-      if (Canonical(target) != Canonical(path)) {
-        included.insert(Canonical(target));
-      }
+  for (size_t i = 0; i < found.size(); ++i) {
+    for (const fs::path& target : IncludedFiles(found[i])) {
+      fs::path name = Canonical(target);
+      if (name != canonical[i]) included.insert(std::move(name));
     }
   }
   std::vector<std::string> out;
-  for (const fs::path& path : found) {
-    if (!included.contains(Canonical(path))) out.push_back(path.string());
+  for (size_t i = 0; i < found.size(); ++i) {
+    if (!included.contains(canonical[i])) out.push_back(found[i].string());
   }
   std::sort(out.begin(), out.end());
   return out;

@@ -1,4 +1,5 @@
-// Rewrites tests/fixtures/*.expected from the current output:
+// Rewrites tests/fixtures/*.expected and tests/cases/*/expected from the
+// current output:
 //   bazel run //tests:update_goldens
 #include <unistd.h>
 
@@ -23,6 +24,12 @@ int main() {
     std::ofstream("tests/fixtures/" + id + ".expected", std::ios::binary)
         << out;
     std::printf("updated tests/fixtures/%s.expected\n", id.c_str());
+  }
+  for (const std::string& name : zonelint::testing::CaseNames("tests/cases")) {
+    const std::string dir = "tests/cases/" + name;
+    const std::string out = zonelint::testing::RunCase(dir);
+    std::ofstream(dir + "/expected", std::ios::binary) << out;
+    std::printf("updated %s/expected\n", dir.c_str());
   }
   return 0;
 }

@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
+#include "parser/name.h"
 #include "util/strings.h"
 
 namespace zonelint::conformance {
@@ -197,8 +199,7 @@ std::string LintResult::Describe(bool syntax_only) const {
       out += "    ...\n";
       break;
     }
-    out += Cat("    ", f.rule, " ", f.file, ":", f.line, ": ", f.message,
-               "\n");
+    out += Cat("    ", f.rule, " ", f.file, ":", f.line, ": ", f.message, "\n");
   }
   if (out.empty()) out = "    (no findings)\n";
   return out;
@@ -208,7 +209,15 @@ LintResult LintFile(const std::string& path, const std::string& origin) {
   LintResult result;
   Session session;
   ParseOptions options;
-  options.origin = origin;
+  // The manifest writes origins as found ("wlanLaDaDi.net."); the parser
+  // takes them canonical, as the command line makes them.
+  bool relative;
+  if (ParseName(origin, nullptr, &options.origin, &relative) !=
+      NameError::kOk) {
+    result.read_ok = false;
+    result.read_error = "invalid origin '" + origin + "'";
+    return result;
+  }
   absl::Status status = session.AddFile(path, options);
   if (!status.ok()) {
     result.read_ok = false;
@@ -226,8 +235,8 @@ LintResult LintFile(const std::string& path, const std::string& origin) {
       f.offset = d.range.begin;
       f.line = src.Locate(d.range.begin).line;
       // The end is exclusive: locate its last byte.
-      uint32_t last = d.range.end > d.range.begin ? d.range.end - 1
-                                                  : d.range.begin;
+      uint32_t last =
+          d.range.end > d.range.begin ? d.range.end - 1 : d.range.begin;
       f.end_line = src.Locate(last).line;
       f.entry_line = src.Locate(EntryStart(src.text(), f.offset)).line;
     }
@@ -273,8 +282,7 @@ bool DifferenceTable::Listed(const std::vector<std::string>& key) {
   return true;
 }
 
-std::string DifferenceTable::Reason(
-    const std::vector<std::string>& key) const {
+std::string DifferenceTable::Reason(const std::vector<std::string>& key) const {
   auto it = rows_.find(key);
   return it == rows_.end() ? std::string() : it->second.reason;
 }
@@ -326,6 +334,80 @@ ScopedChdir::~ScopedChdir() {
   if (!saved_.empty()) {
     if (::chdir(saved_.c_str()) != 0) std::perror("chdir back");
   }
+}
+
+namespace {
+
+// "includes: a.inc -> t/zones/a.inc; /srv/x -> (not in repo)" gives
+// {"t/zones/a.inc"}: the included files that are in the corpus.
+std::vector<std::string> IncludedPaths(std::string_view notes) {
+  std::vector<std::string> out;
+  if (notes.substr(0, 10) != "includes: ") return out;
+  notes.remove_prefix(10);
+  for (std::string_view item : Split(notes, ';')) {
+    size_t arrow = item.find(" -> ");
+    if (arrow == std::string_view::npos) continue;
+    std::string_view target = item.substr(arrow + 4);
+    if (target.empty() || target[0] == '(') continue;  // "(not in repo)"
+    out.emplace_back(target);
+  }
+  return out;
+}
+
+std::string DirOf(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash);
+}
+
+}  // namespace
+
+bool ForEachRealworldZone(
+    const std::string& shared, const TempDir& tmp,
+    const std::function<void(const TsvRow& row, const LintResult& result)>& fn,
+    std::string* error) {
+  const std::string dir = shared + "/corpus/realworld";
+  std::vector<TsvRow> rows;
+  if (!ReadTsv(dir + "/MANIFEST.tsv", &rows, error)) return false;
+  // repo + path -> corpus file, to place included files.
+  std::map<std::pair<std::string, std::string>, std::string> by_path;
+  for (const TsvRow& row : rows) {
+    by_path[{row.at("repo"), row.at("path")}] = row.at("file");
+  }
+  int zones = 0;
+  for (const TsvRow& row : rows) {
+    if (row.at("origin") == "include") continue;  // linted with its zone
+    ++zones;
+    const std::string& file = row.at("file");
+    const std::string& path = row.at("path");
+    // Rebuild the zone's place in its repository, with its includes.
+    const std::string tree = Cat(tmp.path(), "/", zones);
+    std::vector<std::string> paths = IncludedPaths(row.at("notes"));
+    paths.insert(paths.begin(), path);
+    for (const std::string& p : paths) {
+      auto it = by_path.find({row.at("repo"), p});
+      const std::string link = tree + "/" + p;
+      if (it == by_path.end() || !MakeDirs(DirOf(link)) ||
+          ::symlink((dir + "/" + it->second).c_str(), link.c_str()) != 0) {
+        *error = Cat(file, ": cannot place ", p, " at ", link);
+        return false;
+      }
+    }
+    LintResult result;
+    {
+      ScopedChdir chdir(tree + "/" + DirOf(path));
+      if (!chdir.ok()) {
+        *error = Cat(file, ": cannot enter ", tree, "/", DirOf(path));
+        return false;
+      }
+      result = LintFile(std::string(BaseName(path)), row.at("origin"));
+    }
+    if (!result.read_ok) {
+      *error = Cat(file, ": ", result.read_error);
+      return false;
+    }
+    fn(row, result);
+  }
+  return true;
 }
 
 }  // namespace zonelint::conformance

@@ -5,6 +5,7 @@
 #define ZONELINT_TESTS_CONFORMANCE_CORPUS_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -43,20 +44,20 @@ bool IsSyntaxRule(std::string_view rule);
 struct Finding {
   std::string rule;
   Severity severity;
-  std::string file;  // base name of the file it is in
+  std::string file;       // base name of the file it is in
   uint32_t line = 0;      // first line of its range (1-based)
   uint32_t end_line = 0;  // last line of its range
   // First line of the entry (record or directive) the range is in: BIND
   // reports rdata errors of a multi-line entry on the line its rdata
   // starts, not on the bad token's line.
   uint32_t entry_line = 0;
-  uint32_t offset = 0;    // byte offset of the range's start
+  uint32_t offset = 0;  // byte offset of the range's start
   std::string message;
 };
 
 // What zonelint says about one zone file.
 struct LintResult {
-  bool read_ok = true;        // the main file could be read
+  bool read_ok = true;  // the main file could be read
   std::string read_error;
   std::vector<Finding> findings;  // every diagnostic, in report order
 
@@ -125,6 +126,18 @@ class TempDir {
 bool ReadFile(const std::string& path, std::string* contents);
 bool WriteFile(const std::string& path, std::string_view contents);
 bool MakeDirs(const std::string& path);  // mkdir -p
+
+// The real-world corpus (corpus/realworld under SharedRoot()): calls
+// fn(row, result) for each zone of MANIFEST.tsv (not the files only
+// $INCLUDEd), in manifest order, with what zonelint says about it. Each zone
+// is linted as BIND checked it: from the folder that holds it in a rebuilt
+// copy of its repository's layout under `tmp` (so relative $INCLUDEs
+// resolve), with the manifest's origin. False, with *error set, when the
+// manifest cannot be read or a zone cannot be placed or read.
+bool ForEachRealworldZone(
+    const std::string& shared, const TempDir& tmp,
+    const std::function<void(const TsvRow& row, const LintResult& result)>& fn,
+    std::string* error);
 
 // Restores the current directory when destroyed.
 class ScopedChdir {

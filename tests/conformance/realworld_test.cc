@@ -17,13 +17,10 @@
 // Disagreements must be listed in tests/conformance/realworld_differences.tsv
 // with a reason; listed zones that agree again fail the test.
 #include <cstdio>
-#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <unistd.h>
 
 #include "gtest/gtest.h"
 #include "tests/conformance/corpus.h"
@@ -67,9 +64,9 @@ bool ParseBindError(std::string_view text, BindError* out) {
   if (prefix == "dns_rdata_fromtext: " || prefix == "$GENERATE: ") {
     out->syntax = true;
   } else if (prefix == "dns_master_load: ") {
-    out->syntax = m.find("CNAME and other data") == std::string_view::npos &&
-                  m.find("multiple RRs of singleton type") ==
-                      std::string_view::npos;
+    out->syntax =
+        m.find("CNAME and other data") == std::string_view::npos &&
+        m.find("multiple RRs of singleton type") == std::string_view::npos;
   } else {
     out->syntax = m.substr(0, 16) == "unknown RR type ";
   }
@@ -103,27 +100,6 @@ std::vector<BindError> BindErrorsFromLog(const std::string& log) {
   return out;
 }
 
-// "includes: a.inc -> t/zones/a.inc; /srv/x -> (not in repo)" gives
-// {{"a.inc", "t/zones/a.inc"}}: the includes that are in the corpus.
-std::vector<std::string> IncludedPaths(std::string_view notes) {
-  std::vector<std::string> out;
-  if (notes.substr(0, 10) != "includes: ") return out;
-  notes.remove_prefix(10);
-  for (std::string_view item : Split(notes, ';')) {
-    size_t arrow = item.find(" -> ");
-    if (arrow == std::string_view::npos) continue;
-    std::string_view target = item.substr(arrow + 4);
-    if (target.empty() || target[0] == '(') continue;  // "(not in repo)"
-    out.emplace_back(target);
-  }
-  return out;
-}
-
-std::string DirOf(const std::string& path) {
-  size_t slash = path.rfind('/');
-  return slash == std::string::npos ? "" : path.substr(0, slash);
-}
-
 TEST(RealworldTest, ZonesAgreeWithNamedCheckzone) {
   const std::string shared = SharedRoot();
   ASSERT_FALSE(shared.empty())
@@ -132,118 +108,90 @@ TEST(RealworldTest, ZonesAgreeWithNamedCheckzone) {
   DifferenceTable differences;
   std::string error;
   ASSERT_TRUE(differences.Load(
-      ProjectRoot() + "/tests/conformance/realworld_differences.tsv",
-      {"file"}, &error))
+      ProjectRoot() + "/tests/conformance/realworld_differences.tsv", {"file"},
+      &error))
       << error;
   const std::string dir = shared + "/corpus/realworld";
-  std::vector<TsvRow> rows;
-  ASSERT_TRUE(ReadTsv(dir + "/MANIFEST.tsv", &rows, &error)) << error;
-  ASSERT_GE(rows.size(), 200u);
-
-  // repo + path -> corpus file, to place included files.
-  std::map<std::pair<std::string, std::string>, std::string> by_path;
-  for (const TsvRow& row : rows) {
-    by_path[{row.at("repo"), row.at("path")}] = row.at("file");
-  }
-
   TempDir tmp;
   ASSERT_FALSE(tmp.path().empty());
   int zones = 0, agree = 0, listed = 0;
-  for (const TsvRow& row : rows) {
-    if (row.at("origin") == "include") continue;  // checked with its zone
-    ++zones;
-    const std::string& file = row.at("file");
-    const std::string& repo = row.at("repo");
-    const std::string& path = row.at("path");
-
-    // Rebuild the zone's place in its repository, with its includes.
-    const std::string tree = Cat(tmp.path(), "/", zones);
-    std::vector<std::string> paths = IncludedPaths(row.at("notes"));
-    paths.insert(paths.begin(), path);
-    for (const std::string& p : paths) {
-      auto it = by_path.find({repo, p});
-      ASSERT_TRUE(it != by_path.end()) << file << ": no corpus file for " << p;
-      const std::string link = tree + "/" + p;
-      ASSERT_TRUE(MakeDirs(DirOf(link)));
-      ASSERT_EQ(::symlink((dir + "/" + it->second).c_str(), link.c_str()), 0)
-          << link;
-    }
-    LintResult result;
-    {
-      ScopedChdir chdir(tree + "/" + DirOf(path));
-      ASSERT_TRUE(chdir.ok());
-      result = LintFile(std::string(BaseName(path)), row.at("origin"));
-    }
-    ASSERT_TRUE(result.read_ok) << file << ": " << result.read_error;
-
-    const std::string& verdict = row.at("named_checkzone");
-    std::vector<BindError> bind_syntax;
-    std::string_view first_error;
-    if (verdict != "OK") {
-      ASSERT_EQ(verdict.substr(0, 6), "FAIL: ") << file;
-      first_error = std::string_view(verdict).substr(6);
-      std::string log;
-      ASSERT_TRUE(ReadFile(dir + "/_logs/" + file + ".log", &log)) << file;
-      for (BindError& e : BindErrorsFromLog(log)) {
-        if (e.syntax) bind_syntax.push_back(std::move(e));
-      }
-      BindError first;
-      if (ParseBindError(first_error, &first) && first.syntax &&
-          bind_syntax.empty()) {
-        bind_syntax.push_back(first);  // the manifest line at least
-      }
-    }
-
-    std::string disagreement;
-    if (bind_syntax.empty()) {
-      if (!result.SyntaxErrors().empty()) {
-        disagreement = Cat("BIND reports no syntax error (",
-                           verdict == "OK" ? "OK" : verdict,
-                           ") but zonelint does:\n", result.Describe(true));
-      } else {
-        for (const SemanticCheck& c : kSemanticChecks) {
-          if (first_error.find(c.pattern) != std::string_view::npos &&
-              !result.HasRule(c.rule)) {
-            disagreement = Cat("BIND fails with '", first_error, "' but ",
-                               c.rule, " does not fire");
+  // ASSERTs inside the lambda end that zone's checks only.
+  const bool walked = ForEachRealworldZone(
+      shared, tmp,
+      [&](const TsvRow& row, const LintResult& result) {
+        ++zones;
+        const std::string& file = row.at("file");
+        const std::string& verdict = row.at("named_checkzone");
+        std::vector<BindError> bind_syntax;
+        std::string_view first_error;
+        if (verdict != "OK") {
+          ASSERT_EQ(verdict.substr(0, 6), "FAIL: ") << file;
+          first_error = std::string_view(verdict).substr(6);
+          std::string log;
+          ASSERT_TRUE(ReadFile(dir + "/_logs/" + file + ".log", &log)) << file;
+          for (BindError& e : BindErrorsFromLog(log)) {
+            if (e.syntax) bind_syntax.push_back(std::move(e));
+          }
+          BindError first;
+          if (ParseBindError(first_error, &first) && first.syntax &&
+              bind_syntax.empty()) {
+            bind_syntax.push_back(first);  // the manifest line at least
           }
         }
-      }
-    } else if (result.SyntaxErrors().empty()) {
-      disagreement = Cat("BIND fails with '", first_error,
-                         "' but zonelint reports no syntax error");
-    } else {
-      for (const BindError& e : bind_syntax) {
-        if (!result.SyntaxErrorOnLine(e.line, e.file)) {
-          disagreement += Cat("BIND reports ", e.file, ":", e.line, ": ",
-                              e.message, "; zonelint has no error there\n");
-        }
-      }
-      if (!disagreement.empty()) {
-        disagreement += Cat("  zonelint reports:\n", result.Describe(true));
-      }
-    }
 
-    if (differences.Listed({file})) {
-      ++listed;
-      EXPECT_FALSE(disagreement.empty())
-          << file << " is listed in realworld_differences.tsv ("
-          << differences.Reason({file})
-          << ") but zonelint now agrees with BIND: remove the row";
-    } else if (disagreement.empty()) {
-      ++agree;
-    } else {
-      ADD_FAILURE() << file << ": " << disagreement
-                    << "\n  Fix the parser, or list the zone with its reason "
-                       "in tests/conformance/realworld_differences.tsv";
-    }
-  }
+        std::string disagreement;
+        if (bind_syntax.empty()) {
+          if (!result.SyntaxErrors().empty()) {
+            disagreement = Cat("BIND reports no syntax error (",
+                               verdict == "OK" ? "OK" : verdict,
+                               ") but zonelint does:\n", result.Describe(true));
+          } else {
+            for (const SemanticCheck& c : kSemanticChecks) {
+              if (first_error.find(c.pattern) != std::string_view::npos &&
+                  !result.HasRule(c.rule)) {
+                disagreement = Cat("BIND fails with '", first_error, "' but ",
+                                   c.rule, " does not fire");
+              }
+            }
+          }
+        } else if (result.SyntaxErrors().empty()) {
+          disagreement = Cat("BIND fails with '", first_error,
+                             "' but zonelint reports no syntax error");
+        } else {
+          for (const BindError& e : bind_syntax) {
+            if (!result.SyntaxErrorOnLine(e.line, e.file)) {
+              disagreement += Cat("BIND reports ", e.file, ":", e.line, ": ",
+                                  e.message, "; zonelint has no error there\n");
+            }
+          }
+          if (!disagreement.empty()) {
+            disagreement += Cat("  zonelint reports:\n", result.Describe(true));
+          }
+        }
+
+        if (differences.Listed({file})) {
+          ++listed;
+          EXPECT_FALSE(disagreement.empty())
+              << file << " is listed in realworld_differences.tsv ("
+              << differences.Reason({file})
+              << ") but zonelint now agrees with BIND: remove the row";
+        } else if (disagreement.empty()) {
+          ++agree;
+        } else {
+          ADD_FAILURE()
+              << file << ": " << disagreement
+              << "\n  Fix the parser, or list the zone with its reason "
+                 "in tests/conformance/realworld_differences.tsv";
+        }
+      },
+      &error);
+  ASSERT_TRUE(walked) << error;
   for (const std::string& key : differences.Unseen()) {
     ADD_FAILURE() << "realworld_differences.tsv lists '" << key
                   << "', which is not a zone of MANIFEST.tsv";
   }
-  std::printf("realworld: %d/%d agree, %d listed differences\n", agree,
-              zones, listed);
+  std::printf("realworld: %d/%d agree, %d listed differences\n", agree, zones,
+              listed);
 }
 
 }  // namespace

@@ -4,9 +4,9 @@
 #include "rules/zone/missing_trailing_dot.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <string>
-#include <utility>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
@@ -19,7 +19,7 @@
 namespace zonelint::rules {
 namespace {
 
-// Calls fn(label) for each label of a canonical name, first to last.
+// Whether fn(label) holds for a label of a canonical name.
 template <typename Fn>
 bool AnyLabel(std::string_view canonical, Fn fn) {
   while (canonical.size() > 1) {
@@ -144,7 +144,7 @@ std::vector<MissingDotName> NamesMissingTheirDot(const LintContext& context) {
         continue;
       }
       if (!rpz.has_value()) rpz = IsResponsePolicyZone(names, *zone);
-      if (*rpz) break;
+      if (*rpz) break;  // nothing in this zone
       if (why == MissingDot::kEndsInTld) {
         auto [it, added] = nodes.try_emplace(node);
         if (added) it->second.known = context.universe.Knows(node);
@@ -153,7 +153,10 @@ std::vector<MissingDotName> NamesMissingTheirDot(const LintContext& context) {
       found.push_back({&rel, why, origin, node});
     }
   }
-  if (nodes.empty()) return found;
+  const bool any_tld = std::any_of(
+      found.begin(), found.end(),
+      [](const MissingDotName& f) { return f.why == MissingDot::kEndsInTld; });
+  if (!any_tld) return found;
   // Which nodes hold names: those at or above an owner, but for the owners
   // that repeat the origin (mail.example.com.example.com. puts no name
   // under com.example.com. that anyone meant).

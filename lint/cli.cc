@@ -33,10 +33,14 @@ constexpr char kUsage[] =
 
 Lints DNS zone files (RFC 1035 master files, BIND dialect) for problems
 that break mail delivery and authentication. FILE may be '-' for stdin, or
-a directory: the zone files in it and below it (*.zone, db.*, and files
-that start with $ORIGIN, $TTL or an SOA record; not those that another
-includes) are linted. Several files are linted together as one set of
-zones, so names, includes and MX targets resolve across them.
+a directory, which stands for the zone files in it and below it: files
+named *.zone, *.db or db.*, and files whose first line that is not blank
+or a comment is $ORIGIN, $TTL, $INCLUDE or an SOA record; never text,
+logs, tables, scripts and the like (*.md, *.txt, *.log, *.tsv, *.json,
+*.py, ...), files with NUL bytes, or files that another one includes. A
+file named on the command line is always linted. Several files are linted
+together as one set of zones, so names, includes and MX targets resolve
+across them.
 
 Options:
   --origin=NAME           zone origin (default: $ORIGIN, the SOA owner, or
@@ -315,8 +319,8 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
       io_error = true;
     } else if (found->empty()) {
       err << "zonelint: no zone files in '" << file
-          << "' (looked for *.zone, db.* and files that start with $ORIGIN, "
-             "$TTL or an SOA record)\n";
+          << "' (looked for files named *.zone, *.db or db.*, and files "
+             "that start with $ORIGIN, $TTL, $INCLUDE or an SOA record)\n";
       io_error = true;
     }
     if (found.ok()) files.insert(files.end(), found->begin(), found->end());

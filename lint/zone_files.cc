@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
+#include <string_view>
 #include <system_error>
 #include <utility>
 
@@ -15,30 +17,184 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// How much of a file is read to tell whether it is a zone file.
-constexpr size_t kHeadBytes = 16 << 10;
-constexpr int kHeadLines = 64;
+// A file is read a block at a time until its kind is clear, and never
+// beyond kMaxHead bytes.
+constexpr size_t kBlock = 4 << 10;
+constexpr size_t kMaxHead = 64 << 10;
+
+// Extensions of files that are not zone files, whatever their content:
+// text, documentation, logs and tables (which may quote zone lines),
+// scripts and data ("db.py", "db.json"), templates of zone files, and
+// patch and editor leftovers. Sorted. Binary files have NUL bytes and need
+// no entry.
+constexpr std::string_view kOtherKinds[] = {
+    "bak", "bash",     "cfg",  "conf", "css",   "csv",    "diff", "erb",
+    "htm", "html",     "ini",  "j2",   "jinja", "jinja2", "js",   "json",
+    "log", "markdown", "md",   "orig", "patch", "php",    "py",   "rej",
+    "rst", "sh",       "sql",  "swp",  "tmpl",  "toml",   "tpl",  "tsv",
+    "txt", "xml",      "yaml", "yml",  "zsh"};
+static_assert(std::is_sorted(std::begin(kOtherKinds), std::end(kOtherKinds)));
+
+enum class ByName {
+  kZone,     // "*.zone", "*.db", "db.*"
+  kOther,    // a kind in kOtherKinds, or an editor's backup ("*~")
+  kContent,  // only the content can tell
+};
+
+ByName KindByName(std::string_view name) {
+  if (name.ends_with('~')) return ByName::kOther;
+  const size_t dot = name.rfind('.');
+  if (dot != std::string_view::npos && dot > 0) {
+    const std::string ext = AsciiLowerString(name.substr(dot + 1));
+    if (std::binary_search(std::begin(kOtherKinds), std::end(kOtherKinds),
+                           ext)) {
+      return ByName::kOther;
+    }
+    if (ext == "zone" || ext == "db") return ByName::kZone;
+  }
+  if (name.size() > 3 && StartsWithIgnoreCase(name, "db.")) {
+    return ByName::kZone;
+  }
+  return ByName::kContent;
+}
+
+enum class Verdict { kZone, kNotZone, kNeedMore };
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-// Whether a line (comment removed) has the word SOA as a token.
-bool HasSoaToken(std::string_view line) {
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (IsSpace(line[i]) || line[i] == '(')) ++i;
-    size_t start = i;
-    while (i < line.size() && !IsSpace(line[i]) && line[i] != '(') ++i;
-    if (EqualsIgnoreCase(line.substr(start, i - start), "SOA")) return true;
+// A TTL or SOA number: digits, with BIND's unit letters ("3600", "1h30m").
+bool IsTtl(std::string_view token) {
+  if (token.empty() || !IsAsciiDigit(token[0])) return false;
+  for (char c : token) {
+    if (!IsAsciiDigit(c) &&
+        std::string_view("smhdwSMHDW").find(c) == std::string_view::npos) {
+      return false;
+    }
   }
-  return false;
+  return true;
 }
 
-std::string ReadHead(const fs::path& path) {
+bool IsClass(std::string_view token) {
+  if (EqualsIgnoreCase(token, "IN") || EqualsIgnoreCase(token, "CH") ||
+      EqualsIgnoreCase(token, "CS") || EqualsIgnoreCase(token, "HS")) {
+    return true;
+  }
+  return token.size() > 5 && StartsWithIgnoreCase(token, "CLASS") &&
+         std::all_of(token.begin() + 5, token.end(), IsAsciiDigit);
+}
+
+// Whether the record that starts at head[pos] is an SOA record: owner
+// (unless the line starts with a blank), at most a TTL and a class, SOA,
+// and its seven fields, two names and five numbers, over as many lines as
+// its parentheses span.
+Verdict SoaRecordAt(std::string_view head, size_t pos, bool whole) {
+  constexpr size_t kMaxTokens = 12;  // owner, TTL, class, SOA, 7, one more
+  std::string_view tokens[kMaxTokens];
+  size_t count = 0;
+  int depth = 0;
+  size_t i = pos;
+  for (;;) {
+    if (i == head.size()) {
+      if (!whole) return Verdict::kNeedMore;
+      break;
+    }
+    const char c = head[i];
+    if (c == '\n') {
+      if (depth == 0) break;
+      ++i;
+    } else if (IsSpace(c)) {
+      ++i;
+    } else if (c == ';') {
+      const size_t eol = head.find('\n', i);
+      if (eol == std::string_view::npos && !whole) return Verdict::kNeedMore;
+      i = eol == std::string_view::npos ? head.size() : eol;
+    } else if (c == '(') {
+      ++depth;
+      ++i;
+    } else if (c == ')') {
+      if (--depth < 0) return Verdict::kNotZone;
+      ++i;
+    } else if (c == '"') {
+      return Verdict::kNotZone;  // no quotes in an SOA record
+    } else {
+      const size_t start = i;
+      while (i < head.size() && !IsSpace(head[i]) &&
+             std::string_view("\n;()\"").find(head[i]) ==
+                 std::string_view::npos) {
+        i += head[i] == '\\' && i + 1 < head.size() ? 2 : 1;
+      }
+      if (i == head.size() && !whole) return Verdict::kNeedMore;
+      if (count == kMaxTokens) return Verdict::kNotZone;
+      tokens[count++] = head.substr(start, i - start);
+    }
+  }
+  size_t t = IsSpace(head[pos]) ? 0 : 1;  // past the owner
+  for (int k = 0;
+       k < 2 && t < count && (IsTtl(tokens[t]) || IsClass(tokens[t])); ++k) {
+    ++t;
+  }
+  if (t == count || !EqualsIgnoreCase(tokens[t], "SOA") || count - t != 8) {
+    return Verdict::kNotZone;
+  }
+  return std::all_of(tokens + t + 3, tokens + count, IsTtl) ? Verdict::kZone
+                                                            : Verdict::kNotZone;
+}
+
+// What the first line that is not blank or a comment says: a directive
+// ($ORIGIN, $TTL, $INCLUDE) or an SOA record makes a zone file.
+Verdict ByContent(std::string_view head, bool whole) {
+  if (head.starts_with("\xEF\xBB\xBF")) head.remove_prefix(3);  // UTF-8 BOM
+  for (size_t pos = 0; pos < head.size();) {
+    size_t end = head.find('\n', pos);
+    if (end == std::string_view::npos) {
+      if (!whole) return Verdict::kNeedMore;
+      end = head.size();
+    }
+    const std::string_view line = head.substr(pos, end - pos);
+    const size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line[first] == ';') {
+      pos = end + 1;
+      continue;
+    }
+    if (line[0] == '$') {
+      const std::string_view word =
+          line.substr(0, line.find_first_of(" \t\r;"));
+      return EqualsIgnoreCase(word, "$ORIGIN") ||
+                     EqualsIgnoreCase(word, "$TTL") ||
+                     EqualsIgnoreCase(word, "$INCLUDE")
+                 ? Verdict::kZone
+                 : Verdict::kNotZone;
+    }
+    return SoaRecordAt(head, pos, whole);
+  }
+  return whole ? Verdict::kNotZone : Verdict::kNeedMore;
+}
+
+Verdict Judge(ByName by_name, std::string_view head, bool whole) {
+  if (by_name == ByName::kOther || head.find('\0') != std::string_view::npos) {
+    return Verdict::kNotZone;
+  }
+  if (by_name == ByName::kZone) return Verdict::kZone;
+  return ByContent(head, whole);
+}
+
+// Reads a block at a time until the file's kind is clear.
+bool IsZoneFile(const fs::path& path, std::string_view name) {
+  const ByName by_name = KindByName(name);
+  if (by_name == ByName::kOther) return false;
   std::ifstream in(path, std::ios::binary);
-  std::string head(kHeadBytes, '\0');
-  in.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-  return head;
+  std::string head;
+  for (;;) {
+    const size_t old = head.size();
+    head.resize(old + kBlock);
+    in.read(head.data() + old, static_cast<std::streamsize>(kBlock));
+    head.resize(old +
+                static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    const bool whole = !in;  // the end of the file, or a read error
+    const Verdict verdict = Judge(by_name, head, whole);
+    if (verdict != Verdict::kNeedMore) return verdict == Verdict::kZone;
+    if (whole || head.size() >= kMaxHead) return false;
+  }
 }
 
 // The files a zone file names in $INCLUDE directives, resolved as the
@@ -85,24 +241,7 @@ fs::path Canonical(const fs::path& path) {
 }  // namespace
 
 bool LooksLikeZoneFile(std::string_view name, std::string_view head) {
-  if (head.find('\0') != std::string_view::npos) return false;
-  if ((name.size() > 5 && name.substr(name.size() - 5) == ".zone") ||
-      (name.size() > 3 && name.substr(0, 3) == "db.")) {
-    return true;
-  }
-  int lines = 0;
-  for (size_t start = 0; start < head.size() && lines < kHeadLines; ++lines) {
-    size_t end = head.find('\n', start);
-    if (end == std::string_view::npos) end = head.size();
-    std::string_view line = head.substr(start, end - start);
-    start = end + 1;
-    line = line.substr(0, line.find(';'));
-    if (StartsWithIgnoreCase(line, "$ORIGIN") ||
-        StartsWithIgnoreCase(line, "$TTL") || HasSoaToken(line)) {
-      return true;
-    }
-  }
-  return false;
+  return Judge(KindByName(name), head, /*whole=*/true) == Verdict::kZone;
 }
 
 absl::StatusOr<std::vector<std::string>> FindZoneFiles(const std::string& dir) {
@@ -123,7 +262,7 @@ absl::StatusOr<std::vector<std::string>> FindZoneFiles(const std::string& dir) {
       continue;
     }
     if (!it->is_regular_file(ec)) continue;
-    if (LooksLikeZoneFile(name, ReadHead(path))) found.push_back(path);
+    if (IsZoneFile(path, name)) found.push_back(path);
   }
   if (ec) {
     return absl::UnavailableError(

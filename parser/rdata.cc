@@ -1445,10 +1445,12 @@ bool LooksLikeFullName(std::string_view text) {
   if (dot == std::string_view::npos || dot + 1 >= text.size()) return false;
   std::string_view last = text.substr(dot + 1);
   if (last.size() < 2) return false;
-  for (char c : last) {
-    if (!IsAsciiAlpha(c)) return false;
+  if (StartsWithIgnoreCase(last, "xn--")) {
+    return last.size() > 4 &&
+           std::all_of(last.begin() + 4, last.end(),
+                       [](char c) { return IsAsciiAlnum(c) || c == '-'; });
   }
-  return true;
+  return std::all_of(last.begin(), last.end(), IsAsciiAlpha);
 }
 
 std::optional<MxRdata> AsMx(const Zone& zone, const Record& r) {

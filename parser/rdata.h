@@ -71,7 +71,8 @@ std::vector<TxtString> AsTxt(const Zone& zone, const SourceSet& sources,
                              const Record& r);
 
 // Characters of a relative name that suggest it was meant to be absolute:
-// it contains a dot and its last label is letters only (a TLD-like label).
+// it contains a dot and its last label looks like a TLD, letters only or an
+// IDN A-label ("xn--p1ai").
 bool LooksLikeFullName(std::string_view text);
 
 }  // namespace zonelint

@@ -77,8 +77,9 @@ struct ParseIssue {
 // zone-missing-trailing-dot rule, which decides whether to report it.
 struct RelativeName {
   SourceRange range;
-  NameId name;  // the expanded name
+  NameId name;            // the expanded name
   std::string_view text;  // as written (a view into the source)
+  bool owner = false;     // a record's owner, not a name in its rdata
 };
 
 class Zone {

@@ -409,7 +409,7 @@ class ZoneParser {
           rec.flags |= kRecordOwnerRelative;
           if (LooksLikeFullName(text)) {
             zone_->relative_names.push_back(
-                {{file_, t.begin, t.end}, rec.owner, text});
+                {{file_, t.begin, t.end}, rec.owner, text, /*owner=*/true});
           }
         }
         last_owner_relative_ = relative;

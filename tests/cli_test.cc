@@ -65,8 +65,8 @@ TEST_F(CliTest, GccFormatIsOneLineEach) {
   EXPECT_EQ(r.out,
             "<stdin>:5:7: error: invalid A address '192.0.2.300' [zone-rdata]\n"
             "<stdin>:6:9: warning: 'mail.example.com' has no trailing dot, so "
-            "it means 'mail.example.com.example.com.' "
-            "[zone-missing-trailing-dot]\n");
+            "the origin 'example.com.' is appended again: it means "
+            "'mail.example.com.example.com.' [zone-missing-trailing-dot]\n");
 }
 
 TEST_F(CliTest, JsonFormat) {

@@ -16,28 +16,62 @@ namespace {
 
 namespace fs = std::filesystem;
 
-TEST(ZoneFilesTest, NamesAndContentsThatMakeAZoneFile) {
-  // By name, whatever the content (but never binary).
+TEST(ZoneFilesTest, NamesThatMakeAZoneFile) {
+  // By name, whatever the content (but never with a NUL byte).
   EXPECT_TRUE(LooksLikeZoneFile("example.com.zone", ""));
+  EXPECT_TRUE(LooksLikeZoneFile("example.com.db", "www A 192.0.2.1\n"));
   EXPECT_TRUE(LooksLikeZoneFile("db.example", "www A 192.0.2.1\n"));
   EXPECT_FALSE(LooksLikeZoneFile("db.sqlite", std::string("SQL\0x", 5)));
-  // By content.
+  EXPECT_FALSE(LooksLikeZoneFile("a.zone", std::string("$TTL 1h\n\0", 9)));
+  EXPECT_FALSE(LooksLikeZoneFile("zone", ""));
+  EXPECT_FALSE(LooksLikeZoneFile("db.", ""));
+}
+
+TEST(ZoneFilesTest, OtherKindsOfFileAreNeverZoneFiles) {
+  for (const char* name :
+       {"README.md", "notes.txt", "check.log", "MANIFEST.tsv", "zones.csv",
+        "zones.json", "zones.yaml", "db.py", "db.sh", "db.example.com.j2",
+        "example.zone.bak", "db.example~", "ZONES.TXT"}) {
+    EXPECT_FALSE(LooksLikeZoneFile(name, "$TTL 1h\n@ SOA ns1 hm 1 2 3 4 5\n"))
+        << name;
+  }
+}
+
+TEST(ZoneFilesTest, ContentsThatMakeAZoneFile) {
+  // The first line that is not blank or a comment: a directive...
   EXPECT_TRUE(LooksLikeZoneFile("example.com", "$ORIGIN example.com.\n"));
-  EXPECT_TRUE(LooksLikeZoneFile("example.com", "; zone\n$ttl 1h\n"));
+  EXPECT_TRUE(LooksLikeZoneFile("example.com", "; zone\n\n  ; x\n$ttl 1h\n"));
+  EXPECT_TRUE(LooksLikeZoneFile("example.com", "$INCLUDE keys\n"));
+  EXPECT_TRUE(LooksLikeZoneFile("example.com", "\xEF\xBB\xBF$TTL 1h\r\n"));
+  EXPECT_FALSE(LooksLikeZoneFile("example.com", "$GENERATE 1-9 h$ A 1.2.3.$"));
+  EXPECT_FALSE(LooksLikeZoneFile("example.com", "  $TTL 1h\n"));
+  // ... or an SOA record: owner, TTL and class in either order, SOA, two
+  // names and five numbers, over the lines its parentheses span.
   EXPECT_TRUE(LooksLikeZoneFile("example.com",
                                 "@ IN SOA ns1 hostmaster (1 2 3 4 5)\n"));
   EXPECT_TRUE(LooksLikeZoneFile("example.com", "@ IN\tsoa\tns1 hm 1 2 3 4 5"));
   EXPECT_TRUE(LooksLikeZoneFile("x", "@ 3600 IN SOA(ns1 hm 1 2 3 4 5)"));
-  // Not: text that only mentions SOA in a comment or inside a word, or
-  // other files.
+  EXPECT_TRUE(LooksLikeZoneFile("x", "x. 1h CLASS1 SOA ns1 hm 1 2 3 4 5"));
+  EXPECT_TRUE(LooksLikeZoneFile("x",
+                                "example.org. SOA ns1. hm. (\n"
+                                "  2024010101 ; serial\n"
+                                "  2h 15m 2w 1h )\nwww A 192.0.2.1\n"));
+  EXPECT_TRUE(LooksLikeZoneFile("x", " IN SOA ns1 hm 1 2 3 4 5\n"));
+  // Not: prose and logs that mention SOA, SOA records with the wrong
+  // number of fields, and files whose first record is not an SOA.
   EXPECT_FALSE(LooksLikeZoneFile("README", "; the SOA record\nsoap\n"));
-  EXPECT_FALSE(LooksLikeZoneFile("notes.txt", "ORIGIN and TTL\n"));
-  EXPECT_FALSE(LooksLikeZoneFile("example.zone.bak", "www A 192.0.2.1\n"));
-  EXPECT_FALSE(LooksLikeZoneFile("zone", ""));
-  // Only the first 64 lines are looked at.
-  std::string late(64, '\n');
-  EXPECT_FALSE(LooksLikeZoneFile("late", late + "$ORIGIN example.com.\n"));
-  EXPECT_TRUE(LooksLikeZoneFile("late", late.substr(1) + "$TTL 1h\n"));
+  EXPECT_FALSE(
+      LooksLikeZoneFile("README", "The SOA record is managed elsewhere.\n"));
+  EXPECT_FALSE(LooksLikeZoneFile("named.out",
+                                 "zone example.com/IN: has 0 SOA records\n"));
+  EXPECT_FALSE(LooksLikeZoneFile("NOTES", "Notes SOA ns1 hm 1 2 3 4\n"));
+  EXPECT_FALSE(LooksLikeZoneFile("x", "@ SOA ns1 hm 1 2 3 4 5 6\n"));
+  EXPECT_FALSE(LooksLikeZoneFile("x", "@ SOA ns1 hm one 2 3 4 5\n"));
+  EXPECT_FALSE(LooksLikeZoneFile("x", "@ IN IN IN SOA ns1 hm 1 2 3 4 5\n"));
+  EXPECT_FALSE(LooksLikeZoneFile("x", "@ SOA \"ns1\" hm 1 2 3 4 5\n"));
+  EXPECT_FALSE(
+      LooksLikeZoneFile("x", "www A 192.0.2.1\n@ SOA ns1 hm 1 2 3 4 5"));
+  EXPECT_FALSE(LooksLikeZoneFile("x", "; only comments\n\n"));
 }
 
 class FindZoneFilesTest : public ::testing::Test {
@@ -77,6 +111,18 @@ TEST_F(FindZoneFilesTest, RecursiveSortedSkippingHiddenAndIncluded) {
   Write("c.zone", "$INCLUDE \"c.zone\"\n");  // includes itself: kept
   EXPECT_EQ(Found(), (std::vector<std::string>{"a/db.example", "a/example.org",
                                                "b.zone", "c.zone"}));
+}
+
+TEST_F(FindZoneFilesTest, ReadsAsFarAsTheFirstSignificantLineWithinALimit) {
+  const std::string comments(70 << 10, '\n');  // past the 64 KiB read
+  Write("far", comments + "$TTL 1h\n");
+  const std::string header(5000, ';');  // one comment line over two blocks
+  Write("near", header + "\n$TTL 1h\n");
+  // An SOA record across the first block's end.
+  Write("split", std::string(4090, '\n') + "@ SOA ns1 hm (\n1 2 3 4 5 )\n");
+  Write("db.binary", std::string(5000, 'x') + std::string(1, '\0'));
+  Write("notes.txt", "$TTL 1h\n");
+  EXPECT_EQ(Found(), (std::vector<std::string>{"db.binary", "near", "split"}));
 }
 
 TEST_F(FindZoneFilesTest, EmptyAndMissingDirectories) {

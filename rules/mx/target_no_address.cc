@@ -49,12 +49,8 @@ class MxTargetNoAddress final : public Rule {
     // dot) are zone-missing-trailing-dot's: the missing dot is the mistake
     // to fix, not a missing address at the name it makes.
     absl::flat_hash_set<std::pair<FileId, uint32_t>> missing_dot;
-    for (const auto& zone : context.zones) {
-      for (const RelativeName& name : zone->relative_names) {
-        if (LooksMeantAbsolute(context.names, name)) {
-          missing_dot.insert({name.range.file, name.range.begin});
-        }
-      }
+    for (const MissingDotName& name : NamesMissingTheirDot(context)) {
+      missing_dot.insert({name.name->range.file, name.name->range.begin});
     }
     ForEachMx(context, [&](const MxSite& site) {
       if (IsNullMx(context, site.mx)) return;

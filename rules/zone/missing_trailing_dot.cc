@@ -1,56 +1,188 @@
-// zone-missing-trailing-dot: a relative name whose text already ends in the
-// origin or in a well-known top-level domain, so the origin is appended a
-// second time: "mail.example.com" in example.com. means
-// mail.example.com.example.com.
+// zone-missing-trailing-dot: a relative name that was meant to be complete,
+// so the origin is appended to it once too often: "mail.example.com" in
+// example.com. means mail.example.com.example.com.
 #include "rules/zone/missing_trailing_dot.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <string>
-#include <vector>
 
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "lint/rule.h"
+#include "parser/name.h"
+#include "parser/public_names.h"
+#include "parser/rrtype.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
 namespace {
 
-// Endings that almost surely mean the name was meant to be complete.
-// Generic TLDs are rarely subdomain labels; "www.dev" or "shop.de" may well
-// be meant relative, so newer gTLDs are left out and a two-letter country
-// code counts only with at least two labels before it ("mail.example.de").
-// Sorted for binary search.
-constexpr std::string_view kGenericTlds[] = {
-    "arpa", "biz", "com", "edu", "gov", "info", "int", "mil", "net", "org"};
-bool EndsInPublicSuffix(std::string_view text) {
-  std::vector<std::string_view> labels = Split(text, '.');
-  std::string last = AsciiLowerString(labels.back());
-  if (std::binary_search(std::begin(kGenericTlds), std::end(kGenericTlds),
-                         last)) {
+// Whether fn(label) holds for a label of a canonical name.
+template <typename Fn>
+bool AnyLabel(std::string_view canonical, Fn fn) {
+  while (canonical.size() > 1) {
+    const size_t dot = canonical.find('.');
+    if (fn(canonical.substr(0, dot))) return true;
+    canonical.remove_prefix(dot + 1);
+  }
+  return false;
+}
+
+// Whether a label has "rpz" as one of its '-' or '_' separated words
+// ("rpz", "rpz-local", "my_rpz").
+bool HasRpzWord(std::string_view label) {
+  size_t start = 0;
+  for (size_t i = 0; i <= label.size(); ++i) {
+    if (i == label.size() || label[i] == '-' || label[i] == '_') {
+      if (label.substr(start, i - start) == "rpz") return true;
+      start = i + 1;
+    }
+  }
+  return false;
+}
+
+// Whether a zone is a response policy zone (draft-vixie-dnsop-dns-rpz),
+// whose owners are the names of other zones written relative on purpose:
+// its apex has the word "rpz" in a label ("rpz.example.net.",
+// "local-rpz."), an owner is under one of the RPZ trigger labels, or a
+// CNAME holds an RPZ policy action ('.', '*.', "rpz-passthru." and the
+// like).
+bool IsResponsePolicyZone(const NameTable& names, const Zone& zone) {
+  if (zone.apex != kNoName && AnyLabel(names.Text(zone.apex), HasRpzWord)) {
     return true;
   }
-  return last.size() == 2 && IsAsciiAlpha(last[0]) && IsAsciiAlpha(last[1]) &&
-         labels.size() >= 3;
+  for (const NameId owner : zone.owners()) {
+    const bool trigger = AnyLabel(names.Text(owner), [](std::string_view l) {
+      return l == "rpz-ip" || l == "rpz-nsip" || l == "rpz-nsdname" ||
+             l == "rpz-client-ip";
+    });
+    if (trigger) return true;
+  }
+  for (const Record& record : zone.records) {
+    if (record.type != rrtype::kCNAME || record.field_count != 1) continue;
+    const Field& target = zone.FieldsOf(record)[0];
+    if (target.kind != FieldKind::kName) continue;
+    const std::string_view text = names.Text(target.value);
+    if (text == "." || text == "*." ||
+        (text.starts_with("rpz-") && ParentName(text) == ".")) {
+      return true;
+    }
+  }
+  return false;
 }
+
+// `text`, a relative name as written, without its last `n` labels; empty
+// when it has no more. Escaped dots ("a\.b") do not separate labels.
+std::string_view DropLastLabels(std::string_view text, size_t n) {
+  size_t dots = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '.') {
+      ++dots;
+    }
+  }
+  if (n > dots) return {};
+  const size_t keep = dots + 1 - n;  // labels kept, at least one
+  size_t seen = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '.' && ++seen == keep) {
+      return text.substr(0, i);
+    }
+  }
+  return text;
+}
+
+size_t LabelCount(std::string_view canonical) {
+  return canonical == "." ? 0
+                          : std::count(canonical.begin(), canonical.end(), '.');
+}
+
+// What the linted zones hold under "<TLD>.<origin>", a node that a name in
+// rdata points under.
+struct Node {
+  bool known = false;  // inside a linted zone, not delegated away
+  bool used = false;   // some zone has an owner at or below it
+};
 
 }  // namespace
 
-bool LooksMeantAbsolute(const NameTable& names, const RelativeName& rel) {
-  std::string_view expanded = names.Text(rel.name);
-  // The origin that was appended: drop the written labels.
-  size_t labels = std::count(rel.text.begin(), rel.text.end(), '.') + 1;
-  std::string_view origin = expanded;
-  for (size_t i = 0; i < labels; ++i) origin = ParentName(origin);
-  std::string written = AsciiLowerString(rel.text);
-  std::string_view origin_text = origin;
-  if (origin_text.size() > 1) origin_text.remove_suffix(1);
-  const bool repeats_origin =
-      origin_text.size() > 1 &&
-      (written == origin_text ||
-       (written.size() > origin_text.size() &&
-        written.compare(written.size() - origin_text.size(), origin_text.size(),
-                        origin_text) == 0 &&
-        written[written.size() - origin_text.size() - 1] == '.'));
-  return repeats_origin || EndsInPublicSuffix(rel.text);
+std::vector<MissingDotName> NamesMissingTheirDot(const LintContext& context) {
+  const NameTable& names = context.names;
+  std::vector<MissingDotName> found;
+  absl::flat_hash_map<std::string_view, Node> nodes;  // into `names`
+  std::string written;
+  for (const auto& zone : context.zones) {
+    std::optional<bool> rpz;  // worked out at the first candidate
+    for (const RelativeName& rel : zone->relative_names) {
+      // A mailbox written as an address ("hostmaster@example.net" as the
+      // SOA's): a dot would not mend it.
+      if (rel.text.find('@') != std::string_view::npos) continue;
+      // The written labels, canonical; what follows them is the origin.
+      bool relative = false;
+      if (ParseName(rel.text, nullptr, &written, &relative) != NameError::kOk) {
+        continue;
+      }
+      const std::string_view expanded = names.Text(rel.name);
+      if (written.size() >= expanded.size()) continue;  // under $ORIGIN .
+      const std::string_view origin = expanded.substr(written.size());
+      const std::string_view labels =
+          expanded.substr(0, written.size() - 1);  // no final '.'
+      const std::string_view node =
+          expanded.substr(labels.rfind('.') + 1);  // npos + 1 is 0
+      MissingDot why;
+      if (IsAtOrBelow(written, origin)) {
+        why = MissingDot::kRepeatsOrigin;
+      } else if (!rel.owner && rel.text[0] != '_' &&
+                 IsTopLevelDomain(node.substr(0, node.find('.')))) {
+        why = MissingDot::kEndsInTld;
+      } else {
+        continue;
+      }
+      if (!rpz.has_value()) rpz = IsResponsePolicyZone(names, *zone);
+      if (*rpz) break;  // nothing in this zone
+      if (why == MissingDot::kEndsInTld) {
+        auto [it, added] = nodes.try_emplace(node);
+        if (added) it->second.known = context.universe.Knows(node);
+        if (!it->second.known) continue;
+      }
+      found.push_back({&rel, why, origin, node});
+    }
+  }
+  const bool any_tld = std::any_of(
+      found.begin(), found.end(),
+      [](const MissingDotName& f) { return f.why == MissingDot::kEndsInTld; });
+  if (!any_tld) return found;
+  // Which nodes hold names: those at or above an owner, but for the owners
+  // that repeat the origin (mail.example.com.example.com. puts no name
+  // under com.example.com. that anyone meant).
+  absl::flat_hash_set<NameId> misplaced;
+  for (const MissingDotName& f : found) {
+    if (f.name->owner) misplaced.insert(f.name->name);
+  }
+  size_t shortest = SIZE_MAX;
+  for (const auto& [node, state] : nodes) {
+    shortest = std::min(shortest, node.size());
+  }
+  for (const auto& zone : context.zones) {
+    for (const NameId owner : zone->owners()) {
+      if (misplaced.contains(owner)) continue;
+      for (std::string_view up = names.Text(owner); up.size() >= shortest;
+           up = ParentName(up)) {
+        auto it = nodes.find(up);
+        if (it != nodes.end()) it->second.used = true;
+        if (up == ".") break;
+      }
+    }
+  }
+  std::erase_if(found, [&](const MissingDotName& f) {
+    return f.why == MissingDot::kEndsInTld && nodes.at(f.node).used;
+  });
+  return found;
 }
 
 namespace {
@@ -60,21 +192,31 @@ class MissingTrailingDot final : public Rule {
   const RuleInfo& info() const override {
     static constexpr RuleInfo kInfo{
         "zone-missing-trailing-dot", Severity::kWarning,
-        "a relative name that already ends in the origin or a TLD"};
+        "a relative name that repeats the origin, or ends in a TLD and "
+        "names nothing in the zone"};
     return kInfo;
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    for (const auto& zone : context.zones) {
-      for (const RelativeName& rel : zone->relative_names) {
-        if (!LooksMeantAbsolute(context.names, rel)) continue;
-        const std::string_view expanded = context.names.Text(rel.name);
-        sink.Emit(rel.range,
-                  Cat("'", rel.text, "' has no trailing dot, so it means '",
-                      expanded, "'"),
-                  Cat("write '", rel.text,
-                      ".' if the name is complete, or leave out the origin "
-                      "and write it relative"));
+    for (const MissingDotName& f : NamesMissingTheirDot(context)) {
+      const std::string_view text = f.name->text;
+      const std::string_view expanded = context.names.Text(f.name->name);
+      if (f.why == MissingDot::kRepeatsOrigin) {
+        std::string_view rest = DropLastLabels(text, LabelCount(f.origin));
+        sink.Emit(
+            f.name->range,
+            Cat("'", text, "' has no trailing dot, so the origin '", f.origin,
+                "' is appended again: it means '", expanded, "'"),
+            Cat("write '", text, ".' with its dot, or '",
+                rest.empty() ? "@" : rest, "' relative to the origin"));
+      } else {
+        sink.Emit(
+            f.name->range,
+            Cat("'", text, "' has no trailing dot, so it means '", expanded,
+                "', and the zone has no names under '", f.node, "'"),
+            Cat("'", f.node.substr(0, f.node.find('.')),
+                "' is a top-level domain: write '", text,
+                ".' if the name is complete"));
       }
     }
   }

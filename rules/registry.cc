@@ -44,6 +44,7 @@
   X(SpfIncludeLoopRule)         /* spf-include-loop */          \
   X(SpfIncludeNoSpfRule)        /* spf-include-no-spf */        \
   X(SpfIpHostBitsRule)          /* spf-ip-host-bits */          \
+  X(SpfLookalikeRule)           /* spf-lookalike */             \
   X(SpfMultipleRecordsRule)     /* spf-multiple-records */      \
   X(SpfMxTooManyRule)           /* spf-mx-too-many */           \
   X(SpfNeutralAllRule)          /* spf-neutral-all */           \

@@ -19,6 +19,7 @@
   X(DkimUnknownKeyTypeRule)     /* dkim-unknown-key-type */ \
   X(DkimVersionRule)            /* dkim-version */ \
   X(DmarcExternalReportRule) /* dmarc-external-report */ \
+  X(DmarcLookalikeRule) /* dmarc-lookalike */ \
   X(DmarcMisplacedRule) /* dmarc-misplaced */ \
   X(DmarcMissingRule) /* dmarc-missing */ \
   X(DmarcMultipleRecordsRule) /* dmarc-multiple-records */ \

@@ -246,6 +246,12 @@ std::string_view TextBeforeFirstTag(std::string_view text, uint32_t first_tag) {
   return before.substr(b, e - b + 1);
 }
 
+// Where `part`, a view into `text`, is in it.
+Range RangeIn(std::string_view text, std::string_view part) {
+  const auto begin = static_cast<uint32_t>(part.data() - text.data());
+  return {begin, begin + static_cast<uint32_t>(part.size())};
+}
+
 // ---------------------------------------------------------------------------
 
 class Parser {
@@ -255,10 +261,7 @@ class Parser {
   Record Run();
 
  private:
-  Range RangeOf(std::string_view part) const {
-    auto begin = static_cast<uint32_t>(part.data() - text_.data());
-    return {begin, begin + static_cast<uint32_t>(part.size())};
-  }
+  Range RangeOf(std::string_view part) const { return RangeIn(text_, part); }
   static Range Convert(TagRange r) { return {r.begin, r.end}; }
   std::string_view Spec(const TagRef& tag) const {
     return text_.substr(tag.range.begin, tag.range.end - tag.range.begin);
@@ -581,8 +584,7 @@ std::optional<Error> FindLookalike(std::string_view text) {
   if (IsDmarcRecord(text)) return std::nullopt;
   constexpr std::string_view kQuotesAndBlanks = "\"' \t\r\n";
   const auto range = [&text](std::string_view part) {
-    const auto begin = static_cast<uint32_t>(part.data() - text.data());
-    return Range{begin, begin + static_cast<uint32_t>(part.size())};
+    return RangeIn(text, part);
   };
   // Blanks and quote characters before the first tag, in any mix.
   const size_t start =

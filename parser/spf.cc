@@ -922,26 +922,21 @@ std::optional<Error> FindLookalike(std::string_view text,
     const Record repaired = Parse(fixed);
     if (!repaired.ok() || repaired.terms.empty()) return std::nullopt;
   }
-  const auto at = [&text](std::string_view part) {
-    const auto begin = static_cast<uint32_t>(part.data() - text.data());
-    return Range{begin, begin + static_cast<uint32_t>(part.size())};
-  };
+  const Diagnoser d{text, {}};
   const std::string shown_fixed = ShowText(fixed);
   if (quoted) {
-    return MakeError(Problem::kLookalikeQuoted, at(lead),
-                     {ShowText(text), shown_fixed});
+    return d.At(Problem::kLookalikeQuoted, lead, {ShowText(text), shown_fixed});
   }
   if (!lead.empty()) {
-    return MakeError(Problem::kLookalikeBlank, at(lead),
-                     {ShowText(text), shown_fixed});
+    return d.At(Problem::kLookalikeBlank, lead, {ShowText(text), shown_fixed});
   }
   if (!has_tag) {
-    return MakeError(Problem::kLookalikeNoTag, at(version),
-                     {ShowText(version), shown_fixed});
+    return d.At(Problem::kLookalikeNoTag, version,
+                {ShowText(version), shown_fixed});
   }
   if (!exact) {
-    return MakeError(Problem::kLookalikeVersion, at(version),
-                     {ShowText(version), shown_fixed});
+    return d.At(Problem::kLookalikeVersion, version,
+                {ShowText(version), shown_fixed});
   }
   if (split) {
     size_t strings = 0;  // the ones with text in them
@@ -950,12 +945,11 @@ std::optional<Error> FindLookalike(std::string_view text,
       strings += end > begin;
       begin = end;
     }
-    return MakeError(Problem::kLookalikeSplit, at(version),
-                     {std::to_string(strings), shown_fixed, ShowText(text)});
+    return d.At(Problem::kLookalikeSplit, version,
+                {std::to_string(strings), shown_fixed, ShowText(text)});
   }
   const std::string_view word = body.substr(0, body.find(' '));
-  return MakeError(Problem::kLookalikeNoSpace, at(word),
-                   {ShowText(word), shown_fixed});
+  return d.At(Problem::kLookalikeNoSpace, word, {ShowText(word), shown_fixed});
 }
 
 Record Parse(std::string_view text) {

@@ -592,9 +592,13 @@ std::optional<Error> FindLookalike(std::string_view text) {
   const std::string_view lead = text.substr(0, start);
   std::string_view body = text.substr(start);
   if (lead.find_first_of("\"'") != std::string_view::npos) {
-    // Without the closing quote too: is what is quoted meant as DMARC?
+    // Without the closing quote too: is what is quoted meant as DMARC, and
+    // not quoted among other words?
     body = body.substr(0, body.find_last_not_of(kQuotesAndBlanks) + 1);
-    if (body.empty() || !LooksLikeDmarc(body)) return std::nullopt;
+    if (body.empty() || body.find_first_of("\"'") != std::string_view::npos ||
+        !LooksLikeDmarc(body)) {
+      return std::nullopt;
+    }
     return MakeError(Problem::kQuoted, range(lead),
                      {ShowText(text), ShowText(body)});
   }

@@ -883,11 +883,15 @@ std::optional<Error> FindLookalike(std::string_view text,
       std::min(text.find_first_not_of(kQuotesAndBlanks), text.size());
   const std::string_view lead = text.substr(0, start);
   const bool quoted = lead.find_first_of("\"'") != std::string_view::npos;
-  // From the version on, without the closing quote of a quoted text.
+  // From the version on, without the closing quote of a quoted text; a
+  // text that quotes a record among other words is no record.
   std::string_view body = text.substr(start);
   if (quoted) {
     const size_t last = body.find_last_not_of(kQuotesAndBlanks);
     body = body.substr(0, last == std::string_view::npos ? 0 : last + 1);
+    if (body.find_first_of("\"'") != std::string_view::npos) {
+      return std::nullopt;
+    }
   }
   const long version_size = PrefixMatch<g::lookalike_version>(body);
   if (version_size < 0) return std::nullopt;

@@ -399,7 +399,7 @@ TEST(DmarcLookalikeTest, NoneForRecordsAndOtherText) {
        {"v=DMARC1; p=none", "V = DMARC1; p=reject", "v=DMARC1",
         "v=DMARC1; p=bogus", "v=spf1 -all", "v=DKIM1; p=", "hello world",
         "google-site-verification=abc", "sp=reject", "\"hello\"", "\"\"",
-        "\"v=spf1 -all\""}) {
+        "\"v=spf1 -all\"", "\"v=DMARC1; p=none\" is our policy"}) {
     EXPECT_EQ(Lookalike(none), "") << none;
   }
 }

@@ -5,8 +5,9 @@
 // and after each protocol's version tag (so that most inputs reach the
 // tags), and the invariants of the results are checked: every range lies
 // within the text with begin <= end, every view is the text of its range,
-// every error has a message and a fix. A crash, undefined behaviour or a
-// broken invariant is a bug.
+// every error has a message and a fix, text meant as a DMARC record that
+// is not one has its one reason (FindLookalike). A crash, undefined behaviour
+// or a broken invariant is a bug.
 //
 // Build and run (in an output base of its own, as fuzz/run.sh does):
 //   bazel --output_base="$(bazel info output_base)-fuzz" build --config=fuzz \
@@ -17,6 +18,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -230,7 +232,20 @@ void CheckReportUri(const zonelint::dmarc::ReportUri& uri,
 
 void CheckDmarc(std::string_view text) {
   namespace dmarc = zonelint::dmarc;
+  // Text meant as a record that is not one: the one reason why.
+  const std::optional<dmarc::Error> lookalike = dmarc::FindLookalike(text);
+  if (lookalike) {
+    CheckErrors(std::vector<dmarc::Error>{*lookalike}, text,
+                "DMARC lookalike range in text");
+    Check(!dmarc::IsDmarcRecord(text), "a lookalike is no DMARC record");
+  }
   const dmarc::Record r = dmarc::ParseDmarc(text);
+  if (!dmarc::IsDmarcRecord(text)) {
+    Check(r.tags.empty() && r.errors.size() == 1,
+          "not DMARC: one error, no tags");
+    CheckErrors(r.errors, text, "DMARC error range in text");
+    return;
+  }
   const TagList list = zonelint::ParseTagList(text);
   Check(r.tags.size() == list.tags.size(), "DMARC tags are the tag list's");
   for (size_t i = 0; i < r.tags.size(); ++i) {
@@ -276,9 +291,7 @@ void CheckDmarc(std::string_view text) {
     Check(dmarc::IsDmarcRecord(text), "ok: IsDmarcRecord");
     Check(r.has_p || !r.rua.empty(), "ok: p or rua");
   }
-  if (dmarc::IsDmarcRecord(text)) {
-    Check(dmarc::LooksLikeDmarc(text), "IsDmarcRecord implies LooksLikeDmarc");
-  }
+  Check(dmarc::LooksLikeDmarc(text), "IsDmarcRecord implies LooksLikeDmarc");
   (void)dmarc::PolicyName(r.p);
 }
 

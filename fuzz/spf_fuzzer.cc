@@ -1,7 +1,8 @@
 // libFuzzer target for the SPF grammar (parser/spf_grammar.h) and model
 // (parser/spf.h): the bytes are parsed as they are and after "v=spf1 " (so
 // that most inputs reach the terms), and every invariant of spf::Record is
-// checked. A crash, undefined behaviour or a broken invariant is a bug.
+// checked, and of FindLookalike's finding on the bytes. A crash, undefined
+// behaviour or a broken invariant is a bug.
 //
 // Build and run (in an output base of its own, as fuzz/run.sh does):
 //   bazel --output_base="$(bazel info output_base)-fuzz" build --config=fuzz \
@@ -15,8 +16,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parser/field_grammar.h"
 #include "parser/spf.h"
@@ -173,11 +176,31 @@ void CheckRecord(std::string_view text) {
   }
 }
 
+// A text written as SPF that is not an SPF record: the reason, at a part
+// of the text, with the record as it should read. Checked with the text as
+// one string and as one string per byte (every join a string boundary).
+void CheckLookalike(std::string_view text) {
+  std::vector<uint32_t> one = {static_cast<uint32_t>(text.size())};
+  std::vector<uint32_t> bytes;
+  for (uint32_t i = 1; i <= text.size(); ++i) bytes.push_back(i);
+  for (const std::vector<uint32_t>* ends : {&one, &bytes}) {
+    const std::optional<Error> e = zonelint::spf::FindLookalike(text, *ends);
+    if (!e) continue;
+    Check(!zonelint::spf::IsSpfRecord(text), "a lookalike is no SPF record");
+    Check(Within(e->range, {0, static_cast<uint32_t>(text.size())}),
+          "lookalike range");
+    Check(Printable(e->message), "printable lookalike message");
+    Check(Printable(e->help) && e->help.back() == '"',
+          "lookalike help ends with the record");
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);
   CheckRecord(bytes);
+  CheckLookalike(bytes);
   std::string record = "v=spf1 ";
   record.append(bytes);
   CheckRecord(record);

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -24,12 +25,16 @@ namespace g = grammar::dmarc;
 // The messages, in one table. "$1", "$2" are filled in by Format.
 
 enum class Problem : uint8_t {
+  kNotDmarc,
+  // Why text meant as a DMARC record is not one (FindLookalike).
   kEmpty,
+  kQuoted,
   kLeadingBlank,
   kNoVersion,
   kVersionNotFirst,
   kBadVersion,
   kVersionNoSeparator,
+  // Problems of a DMARC record (ParseDmarc).
   kDuplicateTag,
   kMissingP,
   kBadPolicy,
@@ -61,27 +66,35 @@ struct Text {
 };
 
 constexpr Text kTexts[] = {
+    // kNotDmarc
+    {"text does not start with 'v=DMARC1'",
+     "a DMARC record starts with 'v=DMARC1;' (RFC 7489 6.6.3)"},
     // kEmpty
-    {"empty DMARC record",
-     "publish 'v=DMARC1; p=none; rua=mailto:dmarc-reports@$1' and "
-     "tighten p once the reports are clean"},
+    {"it is empty",
+     "write the policy in it, such as \"v=DMARC1; p=none\" (add rua= to "
+     "get reports, and tighten p once they are clean), or remove it"},
+    // kQuoted
+    {"its text starts with a quote character: '$1'",
+     "remove the quote characters that are part of the text (written \\\" "
+     "inside the quoted string, or as a quote of its own), so that the "
+     "text reads \"$2\""},
     // kLeadingBlank
-    {"DMARC record starts with a blank",
-     "remove the blank: receivers only take text that starts with "
-     "'v=DMARC1' (RFC 7489 6.6.3)"},
+    {"its text starts with a blank: '$1'",
+     "remove the blank: receivers take only text that starts with "
+     "'v=DMARC1' (RFC 7489 6.6.3), so that the text reads \"$2\""},
     // kNoVersion
-    {"record does not start with 'v=DMARC1': '$1'",
+    {"it does not start with 'v=DMARC1': '$1'",
      "put 'v=DMARC1;' first; receivers discard records at _dmarc names that "
      "do not start with it (RFC 7489 6.6.3)"},
     // kVersionNotFirst
-    {"'$1' is not the first tag",
+    {"'$1' is not its first tag",
      "move 'v=DMARC1;' to the start of the record; receivers discard records "
-     "that do not start with it (RFC 7489 6.3)"},
+     "that do not start with it (RFC 7489 6.6.3)"},
     // kBadVersion
-    {"invalid DMARC version '$1'",
+    {"its version is '$1', not 'DMARC1'",
      "write 'v=DMARC1' exactly, in upper case (RFC 7489 6.4)"},
     // kVersionNoSeparator
-    {"missing ';' after the version in 'v=$1'",
+    {"no ';' after its version: 'v=$1'",
      "separate the tags with ';': 'v=DMARC1; $2'"},
     // kDuplicateTag
     {"tag '$1' given more than once: '$2'",
@@ -233,6 +246,12 @@ std::string_view TextBeforeFirstTag(std::string_view text, uint32_t first_tag) {
   return before.substr(b, e - b + 1);
 }
 
+// Where `part`, a view into `text`, is in it.
+Range RangeIn(std::string_view text, std::string_view part) {
+  const auto begin = static_cast<uint32_t>(part.data() - text.data());
+  return {begin, begin + static_cast<uint32_t>(part.size())};
+}
+
 // ---------------------------------------------------------------------------
 
 class Parser {
@@ -242,10 +261,7 @@ class Parser {
   Record Run();
 
  private:
-  Range RangeOf(std::string_view part) const {
-    auto begin = static_cast<uint32_t>(part.data() - text_.data());
-    return {begin, begin + static_cast<uint32_t>(part.size())};
-  }
+  Range RangeOf(std::string_view part) const { return RangeIn(text_, part); }
   static Range Convert(TagRange r) { return {r.begin, r.end}; }
   std::string_view Spec(const TagRef& tag) const {
     return text_.substr(tag.range.begin, tag.range.end - tag.range.begin);
@@ -255,7 +271,6 @@ class Parser {
     record_.errors.push_back(MakeError(problem, range, args));
   }
 
-  void CheckVersion();
   void CheckTag(const TagRef& tag);
   bool ParsePolicy(const TagRef& tag, Policy* out);
   void ParseUris(const TagRef& tag, std::vector<ReportUri>* out);
@@ -264,8 +279,7 @@ class Parser {
 
   std::string_view text_;
   Record record_;
-  bool rua_valid_ = false;       // a syntactically valid rua URI was seen
-  bool version_run_on_ = false;  // "v=DMARC1 p=..." (reported once)
+  bool rua_valid_ = false;  // a syntactically valid rua URI was seen
 };
 
 constexpr std::string_view kKnownTags[] = {"v",    "p",   "sp",  "np", "adkim",
@@ -289,6 +303,11 @@ bool OneEditApart(std::string_view a, std::string_view b) {
 }
 
 Record Parser::Run() {
+  if (!IsDmarcRecord(text_)) {
+    Add(Problem::kNotDmarc,
+        {0, static_cast<uint32_t>(std::min<size_t>(text_.size(), 8))}, {});
+    return std::move(record_);
+  }
   // Reused storage (records are parsed by the hundred thousand, on several
   // threads); the tags are copied out below.
   thread_local TagList list;
@@ -298,12 +317,6 @@ Record Parser::Run() {
     record_.tags.push_back({tag.name, tag.value, Convert(tag.name_range),
                             Convert(tag.value_range), Convert(tag.range)});
   }
-  if (text_.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    Add(Problem::kEmpty, {0, static_cast<uint32_t>(text_.size())},
-        {"example.com"});
-    return std::move(record_);
-  }
-  CheckVersion();
   for (const TagListProblem& problem : list.problems) {
     record_.errors.push_back(
         {Convert(problem.range), problem.message, problem.help});
@@ -317,7 +330,7 @@ Record Parser::Run() {
     }
     CheckTag(tag);
   }
-  if (!record_.has_p && !rua_valid_ && !version_run_on_) {
+  if (!record_.has_p && !rua_valid_) {
     const TagRef* p = record_.Find("p");
     // A bad p was reported already; a missing one is reported here, unless
     // a malformed tag-spec (reported above) may have been meant as p: "p",
@@ -328,44 +341,6 @@ Record Parser::Run() {
     }
   }
   return std::move(record_);
-}
-
-void Parser::CheckVersion() {
-  if (text_[0] == ' ' || text_[0] == '\t' || text_[0] == '\r' ||
-      text_[0] == '\n') {
-    size_t end = text_.find_first_not_of(" \t\r\n");
-    Add(Problem::kLeadingBlank, {0, static_cast<uint32_t>(end)}, {});
-  }
-  const TagRef* version = record_.Find("v");
-  if (version == nullptr) {
-    Range at = record_.tags.empty() ? Range{0, 0} : record_.tags[0].range;
-    Add(Problem::kNoVersion, at,
-        {ShowText(text_.substr(at.begin, at.end - at.begin))});
-    return;
-  }
-  if (version != &record_.tags[0]) {
-    Add(Problem::kVersionNotFirst, version->range, {ShowText(Spec(*version))});
-  } else if (std::string_view before =
-                 TextBeforeFirstTag(text_, version->range.begin);
-             !before.empty()) {
-    // "; v=DMARC1" or "x; v=DMARC1": v is the first tag that parsed, but a
-    // malformed tag-spec comes before it, so the record does not start
-    // with it (RFC 7489 6.6.3).
-    Add(Problem::kNoVersion, RangeOf(before), {ShowText(before)});
-  }
-  if (!Matches<g::version_value>(version->value)) {
-    std::string_view value = version->value;
-    if (StartsWithIgnoreCase(value, "DMARC1") && value.size() > 6 &&
-        (value[6] == ' ' || value[6] == '\t')) {
-      std::string_view rest = value.substr(6);
-      rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
-      version_run_on_ = true;
-      Add(Problem::kVersionNoSeparator, version->range,
-          {ShowText(value), ShowText(rest)});
-    } else {
-      Add(Problem::kBadVersion, version->value_range, {ShowText(value)});
-    }
-  }
 }
 
 bool Parser::ParsePolicy(const TagRef& tag, Policy* out) {
@@ -580,20 +555,18 @@ const TagRef* Record::Find(std::string_view name) const {
 
 bool IsDmarcRecord(std::string_view text) {
   Tag first;
-  return FirstTag(text, &first) &&
-         TextBeforeFirstTag(text, first.range.begin).empty() &&
-         EqualsIgnoreCase(first.name, "v") &&
-         EqualsIgnoreCase(first.value, "DMARC1");
+  return FirstTag(text, &first) && first.range.begin == 0 &&
+         EqualsIgnoreCase(first.name, "v") && first.value == "DMARC1";
 }
 
 bool LooksLikeDmarc(std::string_view text) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return true;
   TagList list = ParseTagList(text);
   if (!list.tags.empty() && EqualsIgnoreCase(list.tags[0].name, "v")) {
-    // Another protocol's version: not a DMARC record at all.
+    // Another protocol's version, even misspelt ("v=spfv1"): not meant as
+    // a DMARC record at all.
     std::string_view value = list.tags[0].value;
-    for (std::string_view other :
-         {"spf1", "DKIM1", "STSv1", "TLSRPTv1", "BIMI1"}) {
+    for (std::string_view other : {"spf", "DKIM", "STS", "TLSRPT", "BIMI"}) {
       if (StartsWithIgnoreCase(value, other)) return false;
     }
     return true;
@@ -605,6 +578,68 @@ bool LooksLikeDmarc(std::string_view text) {
     }
   }
   return list.Find("p") != nullptr && list.Find("v") == nullptr;
+}
+
+std::optional<Error> FindLookalike(std::string_view text) {
+  if (IsDmarcRecord(text)) return std::nullopt;
+  constexpr std::string_view kQuotesAndBlanks = "\"' \t\r\n";
+  const auto range = [&text](std::string_view part) {
+    return RangeIn(text, part);
+  };
+  // Blanks and quote characters before the first tag, in any mix.
+  const size_t start =
+      std::min(text.find_first_not_of(kQuotesAndBlanks), text.size());
+  const std::string_view lead = text.substr(0, start);
+  std::string_view body = text.substr(start);
+  if (lead.find_first_of("\"'") != std::string_view::npos) {
+    // Without the closing quote too: is what is quoted meant as DMARC, and
+    // not quoted among other words?
+    body = body.substr(0, body.find_last_not_of(kQuotesAndBlanks) + 1);
+    if (body.empty() || body.find_first_of("\"'") != std::string_view::npos ||
+        !LooksLikeDmarc(body)) {
+      return std::nullopt;
+    }
+    return MakeError(Problem::kQuoted, range(lead),
+                     {ShowText(text), ShowText(body)});
+  }
+  if (!LooksLikeDmarc(text)) return std::nullopt;
+  if (body.empty()) return MakeError(Problem::kEmpty, range(text), {});
+  if (IsDmarcRecord(body)) {
+    return MakeError(Problem::kLeadingBlank, range(lead),
+                     {ShowText(text), ShowText(body)});
+  }
+  // Then the version tag is missing, not first, or not "DMARC1".
+  const TagList list = ParseTagList(text);
+  const Tag* version = list.Find("v");
+  if (version == nullptr) {
+    const std::string_view first =
+        list.tags.empty()
+            ? body
+            : text.substr(list.tags[0].range.begin,
+                          list.tags[0].range.end - list.tags[0].range.begin);
+    return MakeError(Problem::kNoVersion, range(first), {ShowText(first)});
+  }
+  const std::string_view spec = text.substr(
+      version->range.begin, version->range.end - version->range.begin);
+  if (version != &list.tags[0]) {
+    return MakeError(Problem::kVersionNotFirst, range(spec), {ShowText(spec)});
+  }
+  // "; v=DMARC1" or "x; v=DMARC1": v is the first tag that parsed, but a
+  // malformed tag-spec comes before it.
+  if (const std::string_view before =
+          TextBeforeFirstTag(text, version->range.begin);
+      !before.empty()) {
+    return MakeError(Problem::kNoVersion, range(before), {ShowText(before)});
+  }
+  const std::string_view value = version->value;
+  if (StartsWithIgnoreCase(value, "DMARC1") && value.size() > 6 &&
+      (value[6] == ' ' || value[6] == '\t')) {
+    std::string_view rest = value.substr(6);
+    rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+    return MakeError(Problem::kVersionNoSeparator, range(spec),
+                     {ShowText(value), ShowText(rest)});
+  }
+  return MakeError(Problem::kBadVersion, range(value), {ShowText(value)});
 }
 
 Record ParseDmarc(std::string_view text) { return Parser(text).Run(); }

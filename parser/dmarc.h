@@ -8,6 +8,7 @@
 #define ZONELINT_PARSER_DMARC_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -135,27 +136,35 @@ struct Record {
 };
 
 // Whether TXT text is a DMARC record as receivers select them (RFC 7489
-// 6.6.3): it starts with a "v" tag whose value is "DMARC1" — compared
-// case-insensitively here, so that "v=dmarc1" is recognised and then
-// reported by ParseDmarc as a bad version. Only blanks may come before the
-// v tag: text such as "; v=DMARC1" or "x; v=DMARC1" does not start with
-// it (LooksLikeDmarc takes it, and ParseDmarc reports it).
+// 6.6.3): it starts with a "v" tag (any case, blanks allowed around '=')
+// whose value is "DMARC1", in upper case as the RFC 7489 6.4 ABNF writes
+// it (%x44 %x4d %x41 %x52 %x43 %x31). Nothing may come before the tag, not
+// even a blank.
 bool IsDmarcRecord(std::string_view text);
 
 // Whether TXT text at a _dmarc name is meant as a DMARC record, written
 // rightly or not: it is empty, or starts with a "v" tag whose value is not
-// another protocol's version (v=spf1, v=DKIM1, v=STSv1, v=TLSRPTv1,
-// v=BIMI1), or has a v=DMARC1 tag later, or has a "p" tag and no "v" tag.
-// Such text is worth parsing with ParseDmarc to report what is wrong.
+// another protocol's version, even misspelt (it does not start with "spf",
+// "DKIM", "STS", "TLSRPT" or "BIMI"), or has a v=DMARC1 tag later, or has a
+// "p" tag and no "v" tag.
 bool LooksLikeDmarc(std::string_view text);
 
-// Parses a DMARC record (the text must outlive the result). Reports the
-// tag-list syntax problems, the version not first (text other than blanks
-// before it included) or not exactly "DMARC1", duplicate tags, bad values
-// of every known tag, a missing p (unless a valid rua is given: RFC 7489
-// 6.6.3, or the tag list has a problem, whose malformed tag-spec may have
-// been meant as p), and unknown tags one edit away from a known one (a
-// typo). Other unknown tags are ignored, as receivers do.
+// Why TXT text at a _dmarc name that is meant as a DMARC record (a quote
+// character of the text before it allowed) is not one (IsDmarcRecord
+// fails), so receivers ignore it: it is empty, starts with a quote
+// character or a blank, has no "v" tag first, or a version other than
+// "DMARC1" (mis-cased, spaced, run into the next tag). The error's message
+// says why, its help how to fix it, and its range is the part at fault.
+// None when the text is a DMARC record or not meant as one.
+std::optional<Error> FindLookalike(std::string_view text);
+
+// Parses a DMARC record (IsDmarcRecord(text) must hold, else the one error
+// says it does not; the text must outlive the result). Reports the
+// tag-list syntax problems, duplicate tags, bad values of every known tag,
+// a missing p (unless a valid rua is given: RFC 7489 6.6.3, or the tag
+// list has a problem, whose malformed tag-spec may have been meant as p),
+// and unknown tags one edit away from a known one (a typo). Other unknown
+// tags are ignored, as receivers do.
 // Report URIs that are not valid mailto:/https: are NOT errors here: they
 // carry `valid = false` and a `problem`, for dmarc-report-uri.
 Record ParseDmarc(std::string_view text);

@@ -4,6 +4,7 @@
 
 #include "parser/rrtype.h"
 #include "util/parallel.h"
+#include "util/strings.h"
 
 namespace zonelint {
 
@@ -68,15 +69,21 @@ bool HasUnderscoreLabel(std::string_view name) {
   return name.starts_with('_') || name.find("._") != std::string_view::npos;
 }
 
-// Whether the first character-string of the record starts with "v=" (any
-// case), looking at its raw text (an escaped "v=" is not worth a view).
+// Whether the first character-string of the record starts with a version
+// tag: "v=" (any case), or one written wrongly ("v =", "spf1", after blanks
+// or quote characters: see spf::FindLookalike), looking at its raw text (an
+// escaped "v=" is not worth a view).
 bool StartsWithVersionTag(const Zone& zone, const SourceSet& sources,
                           const Record& record) {
   for (const Field& field : zone.FieldsOf(record)) {
     if (field.kind != FieldKind::kString) continue;
     std::string_view raw = zone.FieldText(sources, record, field);
     if (raw.empty()) continue;  // "" "v=spf1 ..." joins to an SPF record
-    return raw.size() >= 2 && (raw[0] == 'v' || raw[0] == 'V') && raw[1] == '=';
+    // Blanks and quote characters, escaped or not.
+    raw.remove_prefix(std::min(raw.find_first_not_of(" \t\"'\\"), raw.size()));
+    if (StartsWithIgnoreCase(raw, "spf")) return true;
+    return raw.size() >= 2 && (raw[0] == 'v' || raw[0] == 'V') &&
+           (raw[1] == '=' || raw[1] == ' ' || raw[1] == '\t');
   }
   return false;
 }

@@ -25,9 +25,11 @@
 namespace zonelint {
 
 // A TXT or SPF (type 99) record that may matter to mail: its text starts
-// with "v=" (any case), or its owner has a label that starts with '_'
-// (_dmarc, _domainkey, _mta-sts, ...). Site-verification tokens and other
-// TXT records at plain names are left out, so huge zones stay cheap.
+// with "v=" (any case) or what may be a mistyped version tag ("v =",
+// "spf1", after blanks or quote characters), or its owner has a label that
+// starts with '_' (_dmarc, _domainkey, _mta-sts, ...). Site-verification
+// tokens and other TXT records at plain names are left out, so huge zones
+// stay cheap.
 struct TxtSite {
   const Zone* zone;
   const Record* record;

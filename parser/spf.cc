@@ -67,6 +67,12 @@ enum class Problem : uint8_t {
   kBadModifierValue,
   kDuplicateRedirect,
   kDuplicateExp,
+  kLookalikeQuoted,
+  kLookalikeBlank,
+  kLookalikeVersion,
+  kLookalikeNoTag,
+  kLookalikeSplit,
+  kLookalikeNoSpace,
   kCount,
 };
 
@@ -195,6 +201,29 @@ constexpr Text kTexts[] = {
      "keep one redirect= modifier (RFC 7208 6)"},
     // kDuplicateExp
     {"'exp' given more than once: '$1'", "keep one exp= modifier (RFC 7208 6)"},
+    // kLookalikeQuoted
+    {"its text starts with a quote character: '$1'",
+     "remove the quote characters that are part of the text (written \\\" "
+     "inside the quoted string, or as a quote of its own), so that the "
+     "text reads \"$2\""},
+    // kLookalikeBlank
+    {"its text starts with a blank: '$1'",
+     "remove the blank: receivers take only text that starts with 'v=spf1' "
+     "(RFC 7208 4.5), so that the text reads \"$2\""},
+    // kLookalikeVersion
+    {"its version is '$1', not 'v=spf1'",
+     "write the version exactly as 'v=spf1' (RFC 7208 4.5): \"$2\""},
+    // kLookalikeNoTag
+    {"it starts with '$1', not 'v=spf1'",
+     "start the record with 'v=spf1' (RFC 7208 4.5): \"$2\""},
+    // kLookalikeSplit
+    {"its $1 character-strings join with nothing between them, into '$3'",
+     "write the record as one quoted string (unquoted, every word is a "
+     "string of its own, and receivers join the strings without spaces, "
+     "RFC 7208 3.3): \"$2\""},
+    // kLookalikeNoSpace
+    {"'v=spf1' runs into the next term: '$1'",
+     "put a space after 'v=spf1' (RFC 7208 4.5): \"$2\""},
 };
 static_assert(std::size(kTexts) == static_cast<size_t>(Problem::kCount));
 
@@ -842,6 +871,89 @@ const Term* Record::Find(TermKind kind) const {
 
 bool IsSpfRecord(std::string_view text) {
   return grammar::field::PrefixMatch<g::version>(text) >= 0;
+}
+
+std::optional<Error> FindLookalike(std::string_view text,
+                                   const std::vector<uint32_t>& string_ends) {
+  if (IsSpfRecord(text)) return std::nullopt;
+  using grammar::field::PrefixMatch;
+  constexpr std::string_view kQuotesAndBlanks = "\"' \t";
+  // Blanks and quote characters before the version, in any mix.
+  const size_t start =
+      std::min(text.find_first_not_of(kQuotesAndBlanks), text.size());
+  const std::string_view lead = text.substr(0, start);
+  const bool quoted = lead.find_first_of("\"'") != std::string_view::npos;
+  // From the version on, without the closing quote of a quoted text; a
+  // text that quotes a record among other words is no record.
+  std::string_view body = text.substr(start);
+  if (quoted) {
+    const size_t last = body.find_last_not_of(kQuotesAndBlanks);
+    body = body.substr(0, last == std::string_view::npos ? 0 : last + 1);
+    if (body.find_first_of("\"'") != std::string_view::npos) {
+      return std::nullopt;
+    }
+  }
+  const long version_size = PrefixMatch<g::lookalike_version>(body);
+  if (version_size < 0) return std::nullopt;
+  const bool has_tag = PrefixMatch<g::lookalike_tag>(body) >= 0;
+  const std::string_view version = body.substr(0, version_size);
+  const std::string_view rest = body.substr(version_size);
+  const bool exact = EqualsIgnoreCase(version, "v=spf1");
+  const bool separated = rest.empty() || rest[0] == ' ';
+  // "v=spf10" is another version; "v=spfv1x" or "spf1x" nothing plain.
+  if (!separated && (!exact || IsAsciiDigit(rest[0]))) return std::nullopt;
+  const auto rest_at = static_cast<uint32_t>(rest.data() - text.data());
+  auto joins_at = [&string_ends, &text](uint32_t at) {
+    return at < text.size() &&
+           std::binary_search(string_ends.begin(), string_ends.end(), at);
+  };
+  // "v=spf1" ends where strings join: the record was written as strings
+  // (words, unquoted) that receivers join with nothing between them, so a
+  // space belongs at every join between two words.
+  const bool split = !separated && joins_at(rest_at);
+  std::string fixed = "v=spf1";
+  for (size_t i = 0; i < rest.size(); ++i) {
+    const bool gap =
+        i == 0 ? !separated
+               : split && joins_at(rest_at + static_cast<uint32_t>(i)) &&
+                     rest[i - 1] != ' ' && rest[i] != ' ';
+    if (gap) fixed += ' ';
+    fixed += rest[i];
+  }
+  // Without "v=", or with "v=spf1" run into a term in one string, the text
+  // is plainly SPF only when what follows reads as SPF terms.
+  if (!has_tag || (!separated && !split)) {
+    const Record repaired = Parse(fixed);
+    if (!repaired.ok() || repaired.terms.empty()) return std::nullopt;
+  }
+  const Diagnoser d{text, {}};
+  const std::string shown_fixed = ShowText(fixed);
+  if (quoted) {
+    return d.At(Problem::kLookalikeQuoted, lead, {ShowText(text), shown_fixed});
+  }
+  if (!lead.empty()) {
+    return d.At(Problem::kLookalikeBlank, lead, {ShowText(text), shown_fixed});
+  }
+  if (!has_tag) {
+    return d.At(Problem::kLookalikeNoTag, version,
+                {ShowText(version), shown_fixed});
+  }
+  if (!exact) {
+    return d.At(Problem::kLookalikeVersion, version,
+                {ShowText(version), shown_fixed});
+  }
+  if (split) {
+    size_t strings = 0;  // the ones with text in them
+    uint32_t begin = 0;
+    for (uint32_t end : string_ends) {
+      strings += end > begin;
+      begin = end;
+    }
+    return d.At(Problem::kLookalikeSplit, version,
+                {std::to_string(strings), shown_fixed, ShowText(text)});
+  }
+  const std::string_view word = body.substr(0, body.find(' '));
+  return d.At(Problem::kLookalikeNoSpace, word, {ShowText(word), shown_fixed});
 }
 
 Record Parse(std::string_view text) {

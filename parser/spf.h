@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -128,6 +129,19 @@ struct Record {
 // Whether TXT text is an SPF record: it starts with "v=spf1"
 // (case-insensitive) followed by a space or the end (RFC 7208 4.5).
 bool IsSpfRecord(std::string_view text);
+
+// Why TXT text that is not an SPF record (IsSpfRecord fails) was plainly
+// written as one, which receivers ignore (RFC 7208 4.5): a quote character
+// or a blank before the version, the version misspelt ("v=spfv1",
+// "v = spf1", "v=spf 1", "spf1"), or "v=spf1" run into the next term,
+// whether written so or by character-strings that join with no space
+// between them (`string_ends`: where each string ends in `text`, in order;
+// TxtText::StringEnds()). The error's message says why (the first problem
+// in reading order), its help gives the record as it should read, and its
+// range is the part at fault. None for any other text, such as "v=spf10"
+// (another version), Sender ID's "spf2.0/pra ..." or "v=spfl ...".
+std::optional<Error> FindLookalike(std::string_view text,
+                                   const std::vector<uint32_t>& string_ends);
 
 // Parses an SPF record (IsSpfRecord(text) must hold). Reports every bad
 // term, non-ASCII or control characters, and the record-level permerrors:

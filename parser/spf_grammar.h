@@ -33,6 +33,18 @@ struct term_end : pegtl::at<pegtl::sor<sp, pegtl::eof>> {};
 // version = "v=spf1", then a space or the end (RFC 7208 4.5).
 struct version : pegtl::seq<TAO_PEGTL_ISTRING("v=spf1"), term_end> {};
 
+// Not RFC 7208: how a mistyped version is written, for FindLookalike: the
+// tag "v=" (blanks around '=', or left out), "spf", an optional "v", "1",
+// blanks between them ("v=spfv1", "v = spf1", "v=spf 1", "spf1").
+struct lookalike_blanks : pegtl::star<pegtl::one<' ', '\t'>> {};
+struct lookalike_tag : pegtl::seq<pegtl::one<'v', 'V'>, lookalike_blanks,
+                                  pegtl::one<'='>, lookalike_blanks> {};
+struct lookalike_version
+    : pegtl::seq<
+          pegtl::opt<lookalike_tag>, TAO_PEGTL_ISTRING("spf"), lookalike_blanks,
+          pegtl::opt<pegtl::one<'v', 'V'>, lookalike_blanks>, pegtl::one<'1'>> {
+};
+
 // qualifier = "+" / "-" / "?" / "~"
 struct qualifier : pegtl::one<'+', '-', '?', '~'> {};
 

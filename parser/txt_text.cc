@@ -1,6 +1,8 @@
 #include "parser/txt_text.h"
 
 #include <algorithm>
+#include <utility>
+#include <vector>
 
 namespace zonelint {
 namespace {
@@ -18,11 +20,12 @@ struct Run {
 };
 
 // Calls visit(run) for every run of the record's strings in order, until
-// visit returns false. A string stops at a bad escape (zone-rdata reports
-// it); the next string goes on.
-template <typename Visit>
+// visit returns false, and string_end(offset) where each string ends in the
+// joined text. A string stops at a bad escape (zone-rdata reports it); the
+// next string goes on.
+template <typename Visit, typename StringEnd>
 void WalkRuns(const Zone& zone, const SourceSet& sources, const Record& record,
-              Visit&& visit) {
+              Visit&& visit, StringEnd&& string_end) {
   uint32_t pos = 0;
   for (const Field& field : zone.FieldsOf(record)) {
     if (field.kind != FieldKind::kString) continue;
@@ -62,7 +65,14 @@ void WalkRuns(const Zone& zone, const SourceSet& sources, const Record& record,
       pos += 1;
       i += width;
     }
+    string_end(pos);
   }
+}
+
+template <typename Visit>
+void WalkRuns(const Zone& zone, const SourceSet& sources, const Record& record,
+              Visit&& visit) {
+  WalkRuns(zone, sources, record, std::forward<Visit>(visit), [](uint32_t) {});
 }
 
 // The buffer a text is joined in before it is stored: one per thread (the
@@ -161,6 +171,14 @@ void TxtText::Pin(StringArena* arena) const {
   JoinInto(&buffer);
   SetJoined(arena->Store(buffer));
   deferred_ = nullptr;
+}
+
+std::vector<uint32_t> TxtText::StringEnds() const {
+  std::vector<uint32_t> ends;
+  WalkRuns(
+      *zone_, *sources_, *record_, [](const Run&) { return true; },
+      [&ends](uint32_t end) { ends.push_back(end); });
+  return ends;
 }
 
 size_t TxtText::string_count() const {

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parser/source.h"
 #include "parser/zone.h"
@@ -80,6 +81,9 @@ class TxtText {
   std::string Prefix(size_t n) const;
   // The number of character-strings joined.
   size_t string_count() const;
+  // Where each character-string ends in text(), in order: the offsets at
+  // which strings join (and, last, the text's size).
+  std::vector<uint32_t> StringEnds() const;
 
   // Where bytes [begin, end) of text() are in the zone file: from the first
   // source character of byte `begin` to the last of byte `end - 1`. An empty

@@ -19,6 +19,7 @@
   X(DkimUnknownKeyTypeRule)     /* dkim-unknown-key-type */ \
   X(DkimVersionRule)            /* dkim-version */ \
   X(DmarcExternalReportRule) /* dmarc-external-report */ \
+  X(DmarcLookalikeRule) /* dmarc-lookalike */ \
   X(DmarcMisplacedRule) /* dmarc-misplaced */ \
   X(DmarcMissingRule) /* dmarc-missing */ \
   X(DmarcMultipleRecordsRule) /* dmarc-multiple-records */ \
@@ -44,6 +45,7 @@
   X(SpfIncludeLoopRule)         /* spf-include-loop */          \
   X(SpfIncludeNoSpfRule)        /* spf-include-no-spf */        \
   X(SpfIpHostBitsRule)          /* spf-ip-host-bits */          \
+  X(SpfLookalikeRule)           /* spf-lookalike */             \
   X(SpfMultipleRecordsRule)     /* spf-multiple-records */      \
   X(SpfMxTooManyRule)           /* spf-mx-too-many */           \
   X(SpfNeutralAllRule)          /* spf-neutral-all */           \

@@ -14,11 +14,10 @@ namespace zonelint::rules {
 
 namespace {
 
-// Every record at a _dmarc name that is meant as a DMARC record, parsed.
+// Every DMARC record at a _dmarc name, parsed.
 struct ParsedDmarcSites {
-  std::vector<DmarcSite> parsed;           // IsDmarcRecord or LooksLikeDmarc
-  std::vector<const DmarcSite*> records;   // IsDmarcRecord
-  std::vector<const DmarcSite*> attempts;  // all of `parsed`
+  std::vector<DmarcSite> parsed;
+  std::vector<const DmarcSite*> records;  // all of `parsed`
 };
 
 std::unique_ptr<ParsedDmarcSites> ParseDmarcSites(const MailViews& views) {
@@ -27,14 +26,10 @@ std::unique_ptr<ParsedDmarcSites> ParseDmarcSites(const MailViews& views) {
       views.MailTxtOfKind(MailName::kDmarc);
   // Each record on its own: parsed side by side on a huge zone.
   std::vector<std::optional<dmarc::Record>> parsed(sites.size());
-  std::vector<char> is_record(sites.size());
   ParallelFor(sites.size(), [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       const std::string_view text = sites[i]->text.text();
-      is_record[i] = dmarc::IsDmarcRecord(text);
-      if (is_record[i] || dmarc::LooksLikeDmarc(text)) {
-        parsed[i] = dmarc::ParseDmarc(text);
-      }
+      if (dmarc::IsDmarcRecord(text)) parsed[i] = dmarc::ParseDmarc(text);
     }
   });
   size_t count = 0;
@@ -44,19 +39,17 @@ std::unique_ptr<ParsedDmarcSites> ParseDmarcSites(const MailViews& views) {
     if (!parsed[i]) continue;
     out->parsed.push_back(
         {sites[i], sites[i]->name().domain, *std::move(parsed[i])});
-    out->attempts.push_back(&out->parsed.back());
-    if (is_record[i]) out->records.push_back(&out->parsed.back());
+    out->records.push_back(&out->parsed.back());
   }
   return out;
 }
 
 }  // namespace
 
-const std::vector<const DmarcSite*>& DmarcSites(const MailViews& views,
-                                                bool attempts) {
-  const ParsedDmarcSites& sites =
-      views.Memo<ParsedDmarcSites>([&views] { return ParseDmarcSites(views); });
-  return attempts ? sites.attempts : sites.records;
+const std::vector<const DmarcSite*>& DmarcSites(const MailViews& views) {
+  return views
+      .Memo<ParsedDmarcSites>([&views] { return ParseDmarcSites(views); })
+      .records;
 }
 
 SourceRange DmarcRange(const DmarcSite& site, dmarc::Range range) {
@@ -72,7 +65,7 @@ bool HasDmarcRecordAt(const MailViews& views, NameId owner) {
 }
 
 void DmarcRecordRule::Check(const LintContext& context, RuleSink& sink) const {
-  for (const DmarcSite* site : DmarcSites(context.views, false)) {
+  for (const DmarcSite* site : DmarcSites(context.views)) {
     CheckRecord(context, *site, sink);
   }
 }

@@ -1,7 +1,7 @@
-// dmarc-syntax: a DMARC record (or a TXT record at a _dmarc name meant as
-// one) that breaks the RFC 7489 6.4 grammar: version not first or not
-// "DMARC1", malformed tag list, duplicate tags, bad tag values, no p,
-// malformed report URIs, a likely misspelt tag name.
+// dmarc-syntax: a DMARC record that breaks the RFC 7489 6.4 grammar after
+// its version: malformed tag list, duplicate tags, bad tag values, no p,
+// malformed report URIs, a likely misspelt tag name. Text that receivers do
+// not take as a DMARC record at all is dmarc-lookalike's.
 #include "lint/rule.h"
 #include "rules/dmarc/dmarc_rule.h"
 
@@ -19,7 +19,7 @@ class DmarcSyntax final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    for (const DmarcSite* site : DmarcSites(context.views, true)) {
+    for (const DmarcSite* site : DmarcSites(context.views)) {
       for (const dmarc::Error& error : site->record.errors) {
         sink.Emit(DmarcRange(*site, error.range), error.message, error.help);
       }

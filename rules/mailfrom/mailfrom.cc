@@ -5,6 +5,8 @@
 
 #include "parser/mail_views.h"
 #include "parser/name.h"
+#include "parser/universe.h"
+#include "rules/spf/known_senders.h"
 
 namespace zonelint::rules {
 namespace {
@@ -12,43 +14,77 @@ namespace {
 // Includes are followed this deep (RFC 7208 allows 10 lookups in all).
 constexpr int kMaxDepth = 10;
 
-bool Authorises(const LintContext& context, const spf::Record& record,
-                const MailProvider& provider, int depth,
-                absl::flat_hash_set<NameId>* visited) {
+// Whether `domain` (canonical), outside the linted zones, is known from a
+// table: the user's SPF cost table, the built-in table of well-known
+// senders, or a provider's SPF includes. Its record is then a sender's own,
+// which authorises no other provider.
+bool KnownOutside(const LintContext& context, std::string_view domain) {
+  if (context.spf_costs.Find(domain) != nullptr ||
+      FindKnownSender(domain) != nullptr) {
+    return true;
+  }
+  for (const MailProvider& provider : MailProviders()) {
+    if (IsProviderSpfInclude(provider, domain)) return true;
+  }
+  return false;
+}
+
+SpfAuthorisation Authorises(const LintContext& context,
+                            const spf::Record& record,
+                            const MailProvider& provider, int depth,
+                            absl::flat_hash_set<NameId>* visited) {
   static const Origin kRoot = MakeOrigin(".");
+  SpfAuthorisation result = SpfAuthorisation::kNo;
   for (const spf::Term& term : record.terms) {
     if (term.kind == spf::TermKind::kAll &&
         term.qualifier == spf::Qualifier::kPass) {
-      return true;
+      return SpfAuthorisation::kYes;
     }
     if (term.kind != spf::TermKind::kInclude &&
         term.kind != spf::TermKind::kRedirect) {
       continue;
     }
-    if (term.domain_has_macro) continue;
     std::string domain;
     bool relative = false;
-    if (ParseName(record.DomainSpec(term), &kRoot, &domain, &relative) !=
-        NameError::kOk) {
+    if (term.domain_has_macro ||
+        ParseName(record.DomainSpec(term), &kRoot, &domain, &relative) !=
+            NameError::kOk) {
+      result = SpfAuthorisation::kUnknown;
       continue;
     }
-    if (IsProviderSpfInclude(provider, domain)) return true;
-    if (depth >= kMaxDepth) continue;
+    if (IsProviderSpfInclude(provider, domain)) return SpfAuthorisation::kYes;
     const NameId id = context.names.Find(domain);
-    if (id == kNoName || !visited->insert(id).second) continue;
-    for (const SpfSite* nested : context.views.SpfAt(id)) {
-      if (Authorises(context, nested->spf, provider, depth + 1, visited)) {
-        return true;
+    const std::vector<const SpfSite*> nested = context.views.SpfAt(id);
+    if (nested.empty()) {
+      // Known to authorise no one else only from a table; a name of the
+      // linted zones without an SPF record of its own (spf-include-no-spf,
+      // or a CNAME or wildcard there) is not followed here.
+      if (context.universe.Authority(domain) != nullptr ||
+          !KnownOutside(context, domain)) {
+        result = SpfAuthorisation::kUnknown;
       }
+      continue;
+    }
+    if (!visited->insert(id).second) continue;  // a loop adds nothing
+    if (depth >= kMaxDepth) {
+      result = SpfAuthorisation::kUnknown;
+      continue;
+    }
+    for (const SpfSite* site : nested) {
+      const SpfAuthorisation a =
+          Authorises(context, site->spf, provider, depth + 1, visited);
+      if (a == SpfAuthorisation::kYes) return a;
+      if (a == SpfAuthorisation::kUnknown) result = a;
     }
   }
-  return false;
+  return result;
 }
 
 }  // namespace
 
-bool SpfAuthorises(const LintContext& context, const spf::Record& record,
-                   const MailProvider& provider) {
+SpfAuthorisation SpfAuthorises(const LintContext& context,
+                               const spf::Record& record,
+                               const MailProvider& provider) {
   absl::flat_hash_set<NameId> visited;
   return Authorises(context, record, provider, 0, &visited);
 }

@@ -38,11 +38,24 @@ void ForEachMailFromDomain(const LintContext& context, Fn fn) {
   });
 }
 
+enum class SpfAuthorisation {
+  kYes,      // it authorises the provider
+  kNo,       // it does not: every include it follows is known
+  kUnknown,  // not as far as known, but an include it follows is not
+};
+
 // Whether an SPF record authorises the provider: it includes (or
 // redirects to) one of the provider's SPF domains, directly or through
-// records the linted zones hold, or passes everything ("+all").
-bool SpfAuthorises(const LintContext& context, const spf::Record& record,
-                   const MailProvider& provider);
+// records the linted zones hold, or passes everything ("+all"). kNo only
+// when every include and redirect it follows is known: it names an SPF
+// record of the linted zones (followed), or a name outside them known from
+// the user's cost table, the built-in table of senders or the providers'
+// includes. A macro, any other name (spf-unknown-include's), a name of the
+// linted zones with no SPF record of its own (spf-include-no-spf's, or a
+// CNAME or wildcard), or nesting too deep makes it kUnknown.
+SpfAuthorisation SpfAuthorises(const LintContext& context,
+                               const spf::Record& record,
+                               const MailProvider& provider);
 
 // The provider's SPF domain as an include names it, for messages and
 // fixes: the first of its spf_includes without the final dot

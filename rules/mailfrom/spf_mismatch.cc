@@ -1,5 +1,6 @@
 // mailfrom-spf-mismatch: a custom MAIL FROM domain whose SPF record does not
-// authorise the provider its MX points at.
+// authorise the provider its MX points at, when every include it follows is
+// known (SpfAuthorises).
 #include "lint/rule.h"
 #include "parser/mail_views.h"
 #include "rules/mailfrom/mailfrom.h"
@@ -27,7 +28,12 @@ class MailFromSpfMismatch final : public Rule {
       if (spf.empty()) return;
       const SpfSite& record = *spf.front();
       if (!record.spf.ok()) return;  // spf-syntax says why it fails
-      if (SpfAuthorises(context, record.spf, *site.provider)) return;
+      // An include whose record is not known may authorise it: say nothing
+      // (spf-unknown-include says what is not known).
+      if (SpfAuthorises(context, record.spf, *site.provider) !=
+          SpfAuthorisation::kNo) {
+        return;
+      }
       const std::string_view domain = context.names.Text(owner);
       const std::string_view include = SpfIncludeShown(*site.provider);
       sink.Emit(record.text.RecordRange(),

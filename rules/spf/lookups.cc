@@ -29,6 +29,7 @@ struct TargetCost {
   std::string_view note;
   std::vector<SpfVoidLookup> voids;  // met while evaluating the target
   bool has_txt = false;              // kNoSpf: TXT records, none SPF
+  bool opaque = false;               // kZone: SpfRecordLookups::opaque
 };
 
 // The records answering queries for a name in the linted zones.
@@ -42,6 +43,7 @@ struct Node {
 // finished one as spans into the analysis's flat arrays).
 struct Evaluation {
   int total = 0;
+  bool opaque = false;
   std::vector<SpfTermCost> chain;
   std::vector<SpfVoidLookup> voids;
   std::vector<SpfMxCount> mx;
@@ -97,6 +99,8 @@ class Walker {
     if (term.domain_has_macro) {
       cost->source = SpfCostSource::kMacro;
       cost->note = "macro, not expanded";
+      out->opaque |= term.kind == spf::TermKind::kInclude ||
+                     term.kind == spf::TermKind::kRedirect;
       return;
     }
     std::string_view target;
@@ -148,6 +152,7 @@ class Walker {
         cost->lookups += t.lookups;
         cost->source = t.source;
         cost->note = t.note;
+        out->opaque |= t.opaque || SpfCostUnknown(t.source);
         if (t.source == SpfCostSource::kNoSpf) {
           out->no_spf.push_back({&term, target, t.has_txt});
           if (!t.has_txt)
@@ -200,6 +205,7 @@ class Walker {
         result.lookups = -1;
         for (const SpfSite* nested : sites) {
           Evaluation r = Evaluate(*nested);
+          result.opaque |= r.opaque;
           if (r.total > result.lookups) {
             result.lookups = r.total;
             result.voids = std::move(r.voids);
@@ -299,11 +305,9 @@ std::string_view SpfRecordLookups::TermText(const SpfTermCost& cost) const {
 }
 
 std::string SpfRecordLookups::ChainText() const {
-  bool lower_bound = false;
+  bool lower_bound = opaque;
   for (const SpfTermCost& cost : chain) {
-    lower_bound |= cost.source == SpfCostSource::kUnknown ||
-                   cost.source == SpfCostSource::kMacro ||
-                   cost.source == SpfCostSource::kTooDeep;
+    lower_bound |= SpfCostUnknown(cost.source);
   }
   std::string out = Cat(lower_bound ? "at least " : "", total,
                         total == 1 ? " lookup" : " lookups");
@@ -354,6 +358,7 @@ SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views,
     SpfRecordLookups& record = records_.emplace_back();
     record.site = &site;
     record.total = e.total;
+    record.opaque = e.opaque;
     offsets.push_back(
         {chain_.size(), voids_.size(), mx_.size(), no_spf_.size()});
     chain_.insert(chain_.end(), e.chain.begin(), e.chain.end());
@@ -373,6 +378,11 @@ SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views,
     records_[i].no_spf = absl::MakeConstSpan(no_spf_.data() + at.no_spf,
                                              next.no_spf - at.no_spf);
   }
+}
+
+bool SpfCostUnknown(SpfCostSource source) {
+  return source == SpfCostSource::kUnknown || source == SpfCostSource::kMacro ||
+         source == SpfCostSource::kTooDeep;
 }
 
 std::string_view SpfCostSourceName(SpfCostSource source) {

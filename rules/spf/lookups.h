@@ -42,6 +42,10 @@ enum class SpfCostSource {
   kTooDeep,  // nested too deep to follow
 };
 
+// Whether a cost source leaves the target's record unknown (kUnknown,
+// kMacro, kTooDeep): its cost, and what it authorises, are not known.
+bool SpfCostUnknown(SpfCostSource source);
+
 // The strings of the analysis are views into the record texts, the name
 // table, or the analysis's own store: they live as long as the analysis.
 
@@ -91,6 +95,10 @@ struct SpfRecordLookups {
   const SpfSite* site = nullptr;
   // The worst-case lookups evaluating this record costs.
   int total = 0;
+  // Whether an include or redirect it follows, nested ones included, leads
+  // to a record zonelint does not know (SpfCostUnknown): then `total` is a
+  // lower bound, and what the record authorises is not known either.
+  bool opaque = false;
   // Its costly terms in evaluation order (mechanisms left to right, then a
   // redirect that is followed).
   absl::Span<const SpfTermCost> chain;

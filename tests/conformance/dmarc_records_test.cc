@@ -2,7 +2,7 @@
 // (../shared/corpus/conformance/dmarc/records.tsv: records and verdicts
 // collected from OpenDMARC, checkdmarc, mox and abnf-dmarc-parser). Each
 // record is placed at _dmarc.example.com and linted; "invalid" rows must be
-// rejected (an error of dmarc-syntax, dmarc-misplaced or
+// rejected (an error of dmarc-lookalike, dmarc-syntax, dmarc-misplaced or
 // dmarc-multiple-records), "valid" and "warn" rows must not. Differences
 // are listed with reasons in dmarc_differences.tsv.
 #include <cstdint>
@@ -65,13 +65,14 @@ std::string TxtRdata(std::string_view record) {
 }
 
 // What a receiver does with the record, as zonelint judges it: "rejects"
-// when dmarc-syntax, dmarc-misplaced or dmarc-multiple-records report an
-// error (the record, or a tag of it, breaks RFC 7489 and is discarded or
-// ignored). dmarc-report-uri errors (a well-formed URI nobody can use) and
-// the policy warnings do not count: the record itself is valid.
+// when dmarc-lookalike, dmarc-syntax, dmarc-misplaced or
+// dmarc-multiple-records report an error (the text is no DMARC record, or
+// the record or a tag of it breaks RFC 7489 and is discarded or ignored).
+// dmarc-report-uri errors (a well-formed URI nobody can use) and the policy
+// warnings do not count: the record itself is valid.
 bool IsRejectingRule(std::string_view rule) {
-  return rule == "dmarc-syntax" || rule == "dmarc-misplaced" ||
-         rule == "dmarc-multiple-records";
+  return rule == "dmarc-lookalike" || rule == "dmarc-syntax" ||
+         rule == "dmarc-misplaced" || rule == "dmarc-multiple-records";
 }
 
 struct RowResult {

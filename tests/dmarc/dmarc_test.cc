@@ -1,12 +1,14 @@
 // The DMARC parser (parser/dmarc.h): the value grammar of
-// parser/dmarc_grammar.h (analyze, each tag's values), IsDmarcRecord and
-// LooksLikeDmarc, and ParseDmarc: the version, duplicates, a missing p
+// parser/dmarc_grammar.h (analyze, each tag's values), IsDmarcRecord,
+// LooksLikeDmarc and FindLookalike (text meant as a record that is not
+// one: the version), and ParseDmarc: duplicates, a missing p
 // with and without rua (RFC 7489 6.6.3), every tag's values, report URIs,
 // and the exact ranges of the errors. The dmarc- rules are tested in
 // dmarc_rules_test.cc.
 #include "parser/dmarc.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -72,6 +74,12 @@ std::vector<std::string> Summary(std::string_view text) {
 // The one error of a record with one tag `tag=value` after v and p.
 std::vector<std::string> TagErrors(std::string_view tag_spec) {
   return Summary(std::string("v=DMARC1; p=none; ") + std::string(tag_spec));
+}
+
+// FindLookalike's error as "covered|message", or "" when none.
+std::string Lookalike(std::string_view text) {
+  const std::optional<dmarc::Error> e = dmarc::FindLookalike(text);
+  return e ? At(text, e->range) + "|" + e->message : "";
 }
 
 // ---- Grammar
@@ -234,13 +242,17 @@ TEST(DmarcGrammarTest, UsableAddresses) {
 
 TEST(DmarcRecognitionTest, IsDmarcRecord) {
   for (std::string_view yes :
-       {"v=DMARC1", "v=DMARC1; p=none", "v=dmarc1; p=none",
-        "v = DMARC1 ; p=none", "V=DMARC1", "v=DMARC1;"}) {
+       {"v=DMARC1", "v=DMARC1; p=none", "v = DMARC1 ; p=none", "V=DMARC1",
+        "v=DMARC1;"}) {
     EXPECT_TRUE(dmarc::IsDmarcRecord(yes)) << yes;
   }
-  for (std::string_view no : {"", "   ", "p=none; v=DMARC1", "v=DMARC2; p=none",
-                              "v=DMARC1 p=none", "v=DMARC10", "v=spf1 -all",
-                              "v=DKIM1; p=", "vv=DMARC1", "v:DMARC1; p=none"}) {
+  // The version is upper case (RFC 7489 6.4 writes it as %x values) and
+  // first, with nothing before it, not even a blank (6.6.3).
+  for (std::string_view no :
+       {"", "   ", "p=none; v=DMARC1", "v=DMARC2; p=none", "v=DMARC1 p=none",
+        "v=DMARC10", "v=spf1 -all", "v=DKIM1; p=", "vv=DMARC1",
+        "v:DMARC1; p=none", "v=dmarc1; p=none", "v=Dmarc1", " v=DMARC1",
+        "\"v=DMARC1; p=none\""}) {
     EXPECT_FALSE(dmarc::IsDmarcRecord(no)) << no;
   }
 }
@@ -256,8 +268,9 @@ TEST(DmarcRecognitionTest, MalformedTagBeforeVersionIsNoDmarcRecord) {
     // Still meant as one: parsed and reported.
     EXPECT_TRUE(dmarc::LooksLikeDmarc(no)) << no;
   }
-  // Blanks before it are not a tag-spec (ParseDmarc reports them).
-  EXPECT_TRUE(dmarc::IsDmarcRecord(" \t v=DMARC1; p=reject"));
+  // Nor blanks.
+  EXPECT_FALSE(dmarc::IsDmarcRecord(" \t v=DMARC1; p=reject"));
+  EXPECT_TRUE(dmarc::LooksLikeDmarc(" \t v=DMARC1; p=reject"));
 }
 
 TEST(DmarcRecognitionTest, LooksLikeDmarc) {
@@ -270,8 +283,8 @@ TEST(DmarcRecognitionTest, LooksLikeDmarc) {
   for (std::string_view no :
        {"v=spf1 -all", "v=SPF1 include:example.com ~all",
         "v=DKIM1; p=", "v=STSv1; id=1", "v=TLSRPTv1; rua=mailto:t@example.com",
-        "v=BIMI1; l=", "hello world", "google-site-verification=abc",
-        "p=reject; v=DMARC2", "sp=reject"}) {
+        "v=BIMI1; l=", "v=spfv1 mx -all", "v=DKIM 1; p=", "hello world",
+        "google-site-verification=abc", "p=reject; v=DMARC2", "sp=reject"}) {
     EXPECT_FALSE(dmarc::LooksLikeDmarc(no)) << no;
   }
 }
@@ -378,68 +391,92 @@ TEST(DmarcParseTest, BlanksAndCase) {
   EXPECT_EQ(At(text, r.rua[0].domain_range), "Example.COM");
 }
 
-// ---- The version
-// -------------------------------------------------------------
+// ---- The version: FindLookalike
+// ---------------------------------------------
 
-TEST(DmarcVersionTest, MustBeFirstAndExact) {
-  EXPECT_THAT(Summary("p=none; v=DMARC1"),
-              ElementsAre("v=DMARC1|'v=DMARC1' is not the first tag"));
-  EXPECT_THAT(Summary("v=dmarc1; p=none"),
-              ElementsAre("dmarc1|invalid DMARC version 'dmarc1'"));
-  EXPECT_THAT(Summary("v=DMARC2; p=none"),
-              ElementsAre("DMARC2|invalid DMARC version 'DMARC2'"));
-  EXPECT_THAT(Summary("v=; p=none"), ElementsAre("|invalid DMARC version ''"));
-  EXPECT_THAT(
-      Summary("p=none"),
-      ElementsAre("p=none|record does not start with 'v=DMARC1': 'p=none'"));
-  // Both wrong at once.
-  EXPECT_THAT(Summary("p=none; v=DMARC"),
-              ElementsAre("v=DMARC|'v=DMARC' is not the first tag",
-                          "DMARC|invalid DMARC version 'DMARC'"));
+TEST(DmarcLookalikeTest, NoneForRecordsAndOtherText) {
+  for (std::string_view none :
+       {"v=DMARC1; p=none", "V = DMARC1; p=reject", "v=DMARC1",
+        "v=DMARC1; p=bogus", "v=spf1 -all", "v=DKIM1; p=", "hello world",
+        "google-site-verification=abc", "sp=reject", "\"hello\"", "\"\"",
+        "\"v=spf1 -all\"", "\"v=DMARC1; p=none\" is our policy"}) {
+    EXPECT_EQ(Lookalike(none), "") << none;
+  }
 }
 
-TEST(DmarcVersionTest, MalformedTagBeforeVersion) {
-  EXPECT_THAT(Summary("; v=DMARC1; p=reject"),
-              ElementsAre(";|record does not start with 'v=DMARC1': ';'",
-                          "|empty tag between ';' separators"));
-  EXPECT_THAT(Summary("x; v=DMARC1; p=reject"),
-              ElementsAre("x;|record does not start with 'v=DMARC1': 'x;'",
-                          "x|tag 'x' has no '='"));
+TEST(DmarcLookalikeTest, VersionMustBeFirstAndExact) {
+  EXPECT_EQ(Lookalike("p=none; v=DMARC1"),
+            "v=DMARC1|'v=DMARC1' is not its first tag");
+  EXPECT_EQ(Lookalike("v=dmarc1; p=none"),
+            "dmarc1|its version is 'dmarc1', not 'DMARC1'");
+  EXPECT_EQ(Lookalike("v=DMARC 1; p=none"),
+            "DMARC 1|its version is 'DMARC 1', not 'DMARC1'");
+  EXPECT_EQ(Lookalike("v=DMARC2; p=none"),
+            "DMARC2|its version is 'DMARC2', not 'DMARC1'");
+  EXPECT_EQ(Lookalike("v=; p=none"), "|its version is '', not 'DMARC1'");
+  EXPECT_EQ(Lookalike("p=none"),
+            "p=none|it does not start with 'v=DMARC1': 'p=none'");
+}
+
+TEST(DmarcLookalikeTest, MalformedTagBeforeVersion) {
+  EXPECT_EQ(Lookalike("; v=DMARC1; p=reject"),
+            ";|it does not start with 'v=DMARC1': ';'");
+  EXPECT_EQ(Lookalike("x; v=DMARC1; p=reject"),
+            "x;|it does not start with 'v=DMARC1': 'x;'");
   // Control bytes are shown escaped.
-  EXPECT_THAT(
-      Summary("\x01; v=DMARC1; p=reject"),
-      ElementsAre("\x01;|record does not start with 'v=DMARC1': '\\x01;'",
-                  "\x01|invalid tag name in '\\x01'"));
-  // With leading blanks as well: both are said.
-  EXPECT_THAT(Summary(" x; v=DMARC1; p=reject"),
-              ElementsAre(" |DMARC record starts with a blank",
-                          "x;|record does not start with 'v=DMARC1': 'x;'",
-                          "x|tag 'x' has no '='"));
-  // Not a valid DMARC record, whatever follows.
-  EXPECT_FALSE(ParseDmarc("; v=DMARC1; p=reject").ok());
+  EXPECT_EQ(Lookalike("\x01; v=DMARC1; p=reject"),
+            "\x01;|it does not start with 'v=DMARC1': '\\x01;'");
+  // With leading blanks as well: the malformed tag is what to fix.
+  EXPECT_EQ(Lookalike(" x; v=DMARC1; p=reject"),
+            "x;|it does not start with 'v=DMARC1': 'x;'");
 }
 
-TEST(DmarcVersionTest, LeadingBlank) {
-  EXPECT_THAT(Summary("  v=DMARC1; p=none"),
-              ElementsAre("  |DMARC record starts with a blank"));
+TEST(DmarcLookalikeTest, LeadingBlank) {
+  const std::string_view text = "  v=DMARC1; p=none";
+  EXPECT_EQ(Lookalike(text),
+            "  |its text starts with a blank: '  v=DMARC1; p=none'");
+  EXPECT_THAT(dmarc::FindLookalike(text)->help,
+              HasSubstr("\"v=DMARC1; p=none\""));
+  // A blank and a bad version: the version is what to fix first.
+  EXPECT_EQ(Lookalike(" v=dmarc1; p=none"),
+            "dmarc1|its version is 'dmarc1', not 'DMARC1'");
 }
 
-TEST(DmarcVersionTest, MissingSeparator) {
+TEST(DmarcLookalikeTest, Quoted) {
+  // One finding for the whole text, not one per tag the quotes break.
+  const std::string_view text = "\"v=DMARC1; p=reject\"";
+  EXPECT_EQ(Lookalike(text),
+            "\"|its text starts with a quote character: "
+            "'\"v=DMARC1; p=reject\"'");
+  EXPECT_THAT(dmarc::FindLookalike(text)->help,
+              HasSubstr("reads \"v=DMARC1; p=reject\""));
+  EXPECT_EQ(Lookalike(" 'v=DMARC1; p=none'"),
+            " '|its text starts with a quote character: "
+            "' 'v=DMARC1; p=none''");
+  // Quoted and meant as DMARC, if not right inside the quotes either.
+  EXPECT_EQ(Lookalike("\"p=reject\""),
+            "\"|its text starts with a quote character: '\"p=reject\"'");
+}
+
+TEST(DmarcLookalikeTest, MissingSeparator) {
   const std::string_view text = "v=DMARC1 p=reject";
-  Record r = ParseDmarc(text);
-  std::vector<Found> found = Errors(text, r);
-  // One error, not also "no p".
-  ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].covered, "v=DMARC1 p=reject");
-  EXPECT_EQ(found[0].message,
-            "missing ';' after the version in 'v=DMARC1 p=reject'");
-  EXPECT_THAT(found[0].help, HasSubstr("'v=DMARC1; p=reject'"));
-  EXPECT_FALSE(r.has_p);
+  const std::optional<dmarc::Error> e = dmarc::FindLookalike(text);
+  ASSERT_TRUE(e.has_value());
+  EXPECT_EQ(At(text, e->range), "v=DMARC1 p=reject");
+  EXPECT_EQ(e->message, "no ';' after its version: 'v=DMARC1 p=reject'");
+  EXPECT_THAT(e->help, HasSubstr("'v=DMARC1; p=reject'"));
 }
 
-TEST(DmarcVersionTest, EmptyRecord) {
-  EXPECT_THAT(Summary(""), ElementsAre("|empty DMARC record"));
-  EXPECT_THAT(Summary(" \t "), ElementsAre(" \t |empty DMARC record"));
+TEST(DmarcLookalikeTest, Empty) {
+  EXPECT_EQ(Lookalike(""), "|it is empty");
+  EXPECT_EQ(Lookalike(" \t "), " \t |it is empty");
+}
+
+TEST(DmarcParseTest, NotARecord) {
+  // ParseDmarc takes records only; anything else gets the one error.
+  EXPECT_THAT(Summary("p=none; v=DMARC1"),
+              ElementsAre("p=none; |text does not start with 'v=DMARC1'"));
+  EXPECT_FALSE(ParseDmarc("").ok());
 }
 
 // ---- Duplicates and the p tag
@@ -491,12 +528,6 @@ TEST(DmarcTagsTest, MissingPolicy) {
   // A bad p is reported as such, not also as missing.
   EXPECT_THAT(Summary("v=DMARC1; p=rejected"),
               ElementsAre("rejected|invalid p value 'rejected'"));
-  // With no version either: both are said.
-  EXPECT_THAT(Summary("sp=none"),
-              ElementsAre("sp=none|record does not start with 'v=DMARC1': "
-                          "'sp=none'",
-                          "sp=none|no 'p' tag (and no valid 'rua'), so "
-                          "receivers ignore this record"));
 }
 
 // ---- Each tag's values

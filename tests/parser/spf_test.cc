@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +50,7 @@ TEST(SpfGrammarTest, Analyze) {
   EXPECT_EQ(pegtl::analyze<g::term_only>(0), 0u);
   EXPECT_EQ(pegtl::analyze<g::term>(0), 0u);
   EXPECT_EQ(pegtl::analyze<g::version>(0), 0u);
+  EXPECT_EQ(pegtl::analyze<g::lookalike_version>(0), 0u);
   EXPECT_EQ(pegtl::analyze<g::macro_string>(0), 0u);
   EXPECT_EQ(pegtl::analyze<g::domain_spec<g::term_end>>(0), 0u);
   EXPECT_EQ(pegtl::analyze<g::domain_spec<g::cidr_stop>>(0), 0u);
@@ -159,6 +161,100 @@ TEST(SpfTest, IsSpfRecord) {
   EXPECT_FALSE(IsSpfRecord("v=DMARC1; p=none"));
   EXPECT_FALSE(IsSpfRecord(""));
   EXPECT_FALSE(IsSpfRecord("spf2.0/pra -all"));
+}
+
+// ---- FindLookalike ---------------------------------------------------------
+
+// FindLookalike's error on `text` (strings ending at `ends`; one string when
+// none is given) as "covered|message|record as it should read", or "".
+std::string Lookalike(std::string_view text, std::vector<uint32_t> ends = {}) {
+  if (ends.empty()) ends = {static_cast<uint32_t>(text.size())};
+  const std::optional<Error> e = FindLookalike(text, ends);
+  if (!e) return "";
+  // The help ends with the record quoted.
+  const size_t quote = e->help.rfind('"', e->help.size() - 2);
+  return std::string(Slice(text, e->range)) + "|" + e->message + "|" +
+         (quote == std::string::npos ? "" : e->help.substr(quote));
+}
+
+TEST(SpfLookalikeTest, VersionMisspelt) {
+  EXPECT_EQ(Lookalike("v=spfv1 mx -all"),
+            "v=spfv1|its version is 'v=spfv1', not 'v=spf1'|"
+            "\"v=spf1 mx -all\"");
+  EXPECT_EQ(Lookalike("v=spf 1 mx -all"),
+            "v=spf 1|its version is 'v=spf 1', not 'v=spf1'|"
+            "\"v=spf1 mx -all\"");
+  EXPECT_EQ(Lookalike("V = SPF1 a -all"),
+            "V = SPF1|its version is 'V = SPF1', not 'v=spf1'|"
+            "\"v=spf1 a -all\"");
+  EXPECT_EQ(Lookalike("v=spfv1"),
+            "v=spfv1|its version is 'v=spfv1', not 'v=spf1'|\"v=spf1\"");
+  EXPECT_EQ(Lookalike("spf1 mx -all"),
+            "spf1|it starts with 'spf1', not 'v=spf1'|\"v=spf1 mx -all\"");
+}
+
+TEST(SpfLookalikeTest, BlankOrQuoteBeforeTheVersion) {
+  EXPECT_EQ(Lookalike(" v=spf1 mx -all"),
+            " |its text starts with a blank: ' v=spf1 mx -all'|"
+            "\"v=spf1 mx -all\"");
+  EXPECT_EQ(Lookalike("\"v=spf1 mx -all\""),
+            "\"|its text starts with a quote character: "
+            "'\"v=spf1 mx -all\"'|\"v=spf1 mx -all\"");
+  EXPECT_EQ(Lookalike("'v=spf1 -all'"),
+            "'|its text starts with a quote character: "
+            "''v=spf1 -all''|\"v=spf1 -all\"");
+}
+
+TEST(SpfLookalikeTest, StringsJoinedWithNoSpace) {
+  // "v=spf1" "mx" "~all", or the same words unquoted.
+  EXPECT_EQ(Lookalike("v=spf1mx~all", {6, 8, 12}),
+            "v=spf1|its 3 character-strings join with nothing between them, "
+            "into 'v=spf1mx~all'|\"v=spf1 mx ~all\"");
+  // Only joins between two words get a space.
+  EXPECT_EQ(Lookalike("v=spf1ip4:192.0.2.1 -all", {6, 20, 24}),
+            "v=spf1|its 3 character-strings join with nothing between them, "
+            "into 'v=spf1ip4:192.0.2.1 -all'|"
+            "\"v=spf1 ip4:192.0.2.1 -all\"");
+  // A split after the version's space is an SPF record (spf-syntax's).
+  EXPECT_EQ(Lookalike("v=spf1 ip4:192.0.2.1-all", {20, 24}), "");
+}
+
+TEST(SpfLookalikeTest, VersionRunIntoATerm) {
+  EXPECT_EQ(Lookalike("v=spf1-all"),
+            "v=spf1-all|'v=spf1' runs into the next term: 'v=spf1-all'|"
+            "\"v=spf1 -all\"");
+  EXPECT_EQ(Lookalike("v=spf1include:_spf.example.com ~all"),
+            "v=spf1include:_spf.example.com|'v=spf1' runs into the next "
+            "term: 'v=spf1include:_spf.example.com'|"
+            "\"v=spf1 include:_spf.example.com ~all\"");
+}
+
+TEST(SpfLookalikeTest, NoneForOtherText) {
+  for (std::string_view none : {"v=spf1 -all",
+                                "v=spf1",
+                                "",
+                                "v=spf10",
+                                "v=spf10 -all",
+                                "v=spf2 -all",
+                                "spf2.0/pra -all",
+                                "spf2.0/mfrom,pra ip4:192.0.2.1 -all",
+                                "v=spfl am not an SPF record",
+                                "google-site-verification=spf1",
+                                "MS=ms12345",
+                                "spf1",
+                                "spf1 hello world",
+                                "spf1.example.com",
+                                "v=spf1x",
+                                "v=spf1\t-all",
+                                "v=DMARC1; p=none",
+                                "v=spf",
+                                "\"\"",
+                                "\"hello\"",
+                                "v=spf1 foo"}) {
+    EXPECT_EQ(Lookalike(none), "") << none;
+  }
+  // "v=spf10" is another version even where strings join.
+  EXPECT_EQ(Lookalike("v=spf10 -all", {6, 12}), "");
 }
 
 TEST(SpfTest, NotSpfIsAnError) {

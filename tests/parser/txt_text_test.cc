@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "gtest/gtest.h"
 #include "parser/name.h"
@@ -59,6 +60,15 @@ TEST_F(TxtTextTest, StringsJoinWithNoSeparator) {
   // A term across both strings covers the quotes and blank between them.
   EXPECT_EQ(SourceOf(7, 20), "ip4:\" \"192.0.2.5");
   EXPECT_EQ(SourceOf(21, 25), "-all");
+}
+
+TEST_F(TxtTextTest, StringEndsInTheJoinedText) {
+  // Unquoted words are strings of their own; escapes count as one byte.
+  const TxtText& t = Join("@ TXT v=spf1 \"m\\120\" \"\" ~all\n");
+  EXPECT_EQ(t.text(), "v=spf1mx~all");
+  EXPECT_EQ(t.StringEnds(), (std::vector<uint32_t>{6, 8, 8, 12}));
+  const TxtText& one = Join("@ TXT \"v=spf1 -all\"\n");
+  EXPECT_EQ(one.StringEnds(), std::vector<uint32_t>{11});
 }
 
 TEST_F(TxtTextTest, UnquotedAndMultiLineStrings) {

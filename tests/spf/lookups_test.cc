@@ -171,6 +171,26 @@ TEST_F(LookupsTest, MacroTargetsCountOneAndAreNotFollowed) {
       << r.ChainText();
 }
 
+TEST_F(LookupsTest, UnknownNestedIncludesMakeTheTotalALowerBound) {
+  // _a's own include is unknown; the root reaches it through _a, and _b's
+  // records are all known.
+  Add("example.com.",
+      "@ TXT \"v=spf1 include:_a.example.com include:_b.example.com -all\"\n"
+      "_a TXT \"v=spf1 include:spf.unknown.example.net -all\"\n"
+      "_b TXT \"v=spf1 include:_spf.google.com -all\"\n"
+      "_m TXT \"v=spf1 redirect=%{d}.example.net\"\n");
+  Analyze();
+  EXPECT_TRUE(At("_a.example.com.").opaque);
+  EXPECT_FALSE(At("_b.example.com.").opaque);
+  EXPECT_TRUE(At("_m.example.com.").opaque);
+  const SpfRecordLookups& root = At("example.com.");
+  EXPECT_TRUE(root.opaque);
+  EXPECT_EQ(root.total, 2 + 1 + 4);
+  EXPECT_EQ(root.ChainText().rfind("at least 7 lookups: ", 0), 0u)
+      << root.ChainText();
+  EXPECT_EQ(At("_b.example.com.").ChainText().rfind("4 lookups: ", 0), 0u);
+}
+
 TEST_F(LookupsTest, CostTableOverridesTheBuiltInOne) {
   ASSERT_TRUE(
       costs_.Parse("_spf.google.com 7\n*.esp.example 2\n", "costs.txt").ok());

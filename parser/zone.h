@@ -18,10 +18,10 @@ namespace zonelint {
 
 // What a field of rdata holds, as far as later stages care.
 enum class FieldKind : uint8_t {
-  kToken,    // any other token
-  kName,     // a domain name; Field::value is its NameId
-  kNumber,   // an integer; Field::value is the number
-  kString,   // a character-string (quoted or not), escapes undecoded
+  kToken,   // any other token
+  kName,    // a domain name; Field::value is its NameId
+  kNumber,  // an integer; Field::value is the number
+  kString,  // a character-string (quoted or not), escapes undecoded
 };
 
 struct Field {
@@ -46,7 +46,7 @@ struct Record {
   uint16_t rclass = 1;
   uint16_t type = 0;
   FileId file = kNoFile;
-  uint32_t begin = 0;      // the record's text, owner to last rdata token
+  uint32_t begin = 0;  // the record's text, owner to last rdata token
   uint32_t end = 0;
   uint32_t owner_end = 0;  // == begin when the owner was inherited
   uint32_t first_field = 0;
@@ -71,13 +71,16 @@ struct ParseIssue {
   SourceRange range;
   std::string message;
   std::string help;
+  // The problem kept an $INCLUDE from being read, so the zone's records are
+  // incomplete (Zone::incomplete()).
+  bool include_unread = false;
 };
 
 // A relative name whose text already looks absolute: kept for the
 // zone-missing-trailing-dot rule, which decides whether to report it.
 struct RelativeName {
   SourceRange range;
-  NameId name;  // the expanded name
+  NameId name;            // the expanded name
   std::string_view text;  // as written (a view into the source)
 };
 
@@ -115,8 +118,14 @@ class Zone {
     return {r.file, f.begin, f.end};
   }
 
-  // Builds the owner index; call once after parsing.
+  // Builds the owner index and notes whether the zone is incomplete; call
+  // once after parsing.
   void BuildIndex();
+  // Whether an $INCLUDE of the zone was not read (its file missing or
+  // unreadable, a loop, nested too deep, a malformed directive): the records
+  // it would have added are unknown, anywhere in the zone, so no name in the
+  // zone is known to lack a record (Universe::Authority).
+  bool incomplete() const { return incomplete_; }
   // Records at one owner name, in file order.
   absl::Span<const uint32_t> RecordsAt(NameId owner) const;
   // Every owner name that has records, in order of first appearance.
@@ -124,9 +133,10 @@ class Zone {
 
  private:
   NameTable* names_;
-  std::vector<uint32_t> by_owner_;      // record indexes grouped by owner
-  std::vector<uint32_t> owner_start_;   // NameId -> start in by_owner_
+  std::vector<uint32_t> by_owner_;     // record indexes grouped by owner
+  std::vector<uint32_t> owner_start_;  // NameId -> start in by_owner_
   std::vector<NameId> owners_;
+  bool incomplete_ = false;
 };
 
 // Decodes a character-string's escapes (\X and \DDD). Returns false on a bad

@@ -40,7 +40,9 @@ void ForEachMailFromDomain(const LintContext& context, Fn fn) {
 
 // Whether an SPF record authorises the provider: it includes (or
 // redirects to) one of the provider's SPF domains, directly or through
-// records the linted zones hold, or passes everything ("+all").
+// records the linted zones hold, or passes everything ("+all"). Also true
+// when it may: it includes a name with no SPF record in a linted zone that
+// was not read whole (Zone::incomplete()).
 bool SpfAuthorises(const LintContext& context, const spf::Record& record,
                    const MailProvider& provider);
 

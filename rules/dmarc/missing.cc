@@ -26,6 +26,7 @@
 #include "parser/zone.h"
 #include "rules/dmarc/dmarc_rule.h"
 #include "rules/spf/spf_rule.h"
+#include "rules/zone/missing_trailing_dot.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
@@ -93,6 +94,11 @@ class DmarcMissing final : public Rule {
     for (const DmarcSite* site : DmarcSites(context.views, false)) {
       with_dmarc.insert(site->domain);
     }
+    // Also those a record was meant for whose owner lacks its final dot
+    // ("_dmarc.example.com" in example.com.): zone-missing-trailing-dot
+    // reports the dot, the mistake to fix.
+    const std::vector<std::string> meant = MeantDmarcDomains(context);
+    with_dmarc.insert(meant.begin(), meant.end());
     absl::flat_hash_map<std::string_view, DmarcName> dmarc_names;
     auto dmarc_name = [&](std::string_view domain) {
       auto [it, inserted] = dmarc_names.try_emplace(domain);
@@ -210,6 +216,34 @@ class DmarcMissing final : public Rule {
       return a.order < b.order;
     });
     return uses;
+  }
+
+  // The domains of the DMARC records whose owner was written relative but
+  // looks meant as complete, as they were meant ("example.com.").
+  static std::vector<std::string> MeantDmarcDomains(
+      const LintContext& context) {
+    absl::flat_hash_map<NameId, std::string_view> written;
+    for (const auto& zone : context.zones) {
+      for (const RelativeName& rel : zone->relative_names) {
+        if (LooksMeantAbsolute(context.names, rel)) {
+          written.emplace(rel.name, rel.text);
+        }
+      }
+    }
+    std::vector<std::string> out;
+    if (written.empty()) return out;
+    static const Origin kRoot = MakeOrigin(".");
+    std::string meant;
+    bool relative;
+    for (const DmarcSite* site : DmarcSites(context.views, false)) {
+      auto it = written.find(site->site->owner);
+      if (it != written.end() &&
+          ParseName(it->second, &kRoot, &meant, &relative) == NameError::kOk &&
+          meant.starts_with("_dmarc.")) {
+        out.push_back(meant.substr(7));
+      }
+    }
+    return out;
   }
 
   static DmarcName LookAtDmarcName(const Universe& universe,

@@ -215,6 +215,14 @@ TEST(DmarcMissingTest, SubdomainCoveredByApexPolicy) {
             1u);
 }
 
+TEST(DmarcMissingTest, RecordWithoutItsFinalDotCoversTheDomainItWasMeantFor) {
+  // zone-missing-trailing-dot reports the missing dot, the mistake to fix.
+  EXPECT_THAT(Lint(kMissing,
+                   "@ MX 10 ns1\n"
+                   "_dmarc.example.com TXT \"v=DMARC1; p=reject\"\n"),
+              IsEmpty());
+}
+
 TEST(DmarcMissingTest, OneFindingPerDomain) {
   auto found = Lint(kMissing,
                     "@ MX 10 mx\n@ MX 20 mx2\n"

@@ -18,10 +18,10 @@ namespace zonelint {
 
 // What a field of rdata holds, as far as later stages care.
 enum class FieldKind : uint8_t {
-  kToken,   // any other token
-  kName,    // a domain name; Field::value is its NameId
-  kNumber,  // an integer; Field::value is the number
-  kString,  // a character-string (quoted or not), escapes undecoded
+  kToken,    // any other token
+  kName,     // a domain name; Field::value is its NameId
+  kNumber,   // an integer; Field::value is the number
+  kString,   // a character-string (quoted or not), escapes undecoded
 };
 
 struct Field {
@@ -46,7 +46,7 @@ struct Record {
   uint16_t rclass = 1;
   uint16_t type = 0;
   FileId file = kNoFile;
-  uint32_t begin = 0;  // the record's text, owner to last rdata token
+  uint32_t begin = 0;      // the record's text, owner to last rdata token
   uint32_t end = 0;
   uint32_t owner_end = 0;  // == begin when the owner was inherited
   uint32_t first_field = 0;
@@ -80,7 +80,7 @@ struct ParseIssue {
 // zone-missing-trailing-dot rule, which decides whether to report it.
 struct RelativeName {
   SourceRange range;
-  NameId name;            // the expanded name
+  NameId name;  // the expanded name
   std::string_view text;  // as written (a view into the source)
 };
 
@@ -133,8 +133,8 @@ class Zone {
 
  private:
   NameTable* names_;
-  std::vector<uint32_t> by_owner_;     // record indexes grouped by owner
-  std::vector<uint32_t> owner_start_;  // NameId -> start in by_owner_
+  std::vector<uint32_t> by_owner_;      // record indexes grouped by owner
+  std::vector<uint32_t> owner_start_;   // NameId -> start in by_owner_
   std::vector<NameId> owners_;
   bool incomplete_ = false;
 };

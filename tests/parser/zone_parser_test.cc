@@ -95,10 +95,8 @@ class ZoneParserTest : public ::testing::Test {
   }
   // The text a range covers.
   std::string_view TextOf(SourceRange range) const {
-    return sources()
-        .Get(range.file)
-        .text()
-        .substr(range.begin, range.end - range.begin);
+    return sources().Get(range.file).text().substr(range.begin,
+                                                   range.end - range.begin);
   }
 
   // "file:line:col-line:col kind: message" for each issue.
@@ -174,8 +172,7 @@ TEST_F(ZoneParserTest, OriginDirectiveAndRelativeNames) {
 }
 
 TEST_F(ZoneParserTest, OwnerCaseIsFolded) {
-  const Zone& z =
-      Parse("WWW.Example.Com. A 192.0.2.1\nwww.example.com. A 192.0.2.2\n");
+  const Zone& z = Parse("WWW.Example.Com. A 192.0.2.1\nwww.example.com. A 192.0.2.2\n");
   ASSERT_EQ(z.records.size(), 2u);
   EXPECT_EQ(Name(z.records[0].owner), "www.example.com.");
   EXPECT_EQ(z.records[0].owner, z.records[1].owner);
@@ -217,28 +214,29 @@ TEST_F(ZoneParserTest, BlankOwnerWithNoPreviousRecord) {
 
 TEST_F(ZoneParserTest, AtSignIsTheOrigin) {
   const Zone& z = Parse("@ NS ns\n@ MX 10 @\n", WithOrigin());
-  EXPECT_EQ(Records(),
-            (Strings{"example.com. 0 IN NS ns", "example.com. 0 IN MX 10 @"}));
+  EXPECT_EQ(Records(), (Strings{"example.com. 0 IN NS ns",
+                                "example.com. 0 IN MX 10 @"}));
   ASSERT_EQ(z.records.size(), 2u);
   EXPECT_EQ(Name(AsMx(z, z.records[1])->exchange), "example.com.");
   EXPECT_EQ(Name(*AsTargetName(z, z.records[0])), "ns.example.com.");
 }
 
 TEST_F(ZoneParserTest, InvalidOwnerNames) {
-  Parse("a..b A 192.0.2.1\n" + std::string(64, 'x') +
-            " A 192.0.2.2\n"
-            "bad\\256 A 192.0.2.3\n"
-            "ok A 192.0.2.4\n",
-        WithOrigin());
+  Parse(
+      "a..b A 192.0.2.1\n" +
+          std::string(64, 'x') + " A 192.0.2.2\n"
+          "bad\\256 A 192.0.2.3\n"
+          "ok A 192.0.2.4\n",
+      WithOrigin());
   EXPECT_EQ(Records(), (Strings{"ok.example.com. 0 IN A 192.0.2.4"}));
-  EXPECT_EQ(
-      Issues(),
-      (Strings{"zone-input:1:1-1:5 syntax: invalid domain name 'a..b': "
-               "the name has an empty label ('..')",
-               Cat("zone-input:2:1-2:65 syntax: invalid domain name '",
-                   std::string(64, 'x'), "': a label is longer than 63 bytes"),
-               "zone-input:3:1-3:8 syntax: invalid domain name "
-               "'bad\\256': a backslash escape is malformed"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:1:1-1:5 syntax: invalid domain name 'a..b': "
+                     "the name has an empty label ('..')",
+                     Cat("zone-input:2:1-2:65 syntax: invalid domain name '",
+                         std::string(64, 'x'),
+                         "': a label is longer than 63 bytes"),
+                     "zone-input:3:1-3:8 syntax: invalid domain name "
+                     "'bad\\256': a backslash escape is malformed"}));
 }
 
 TEST_F(ZoneParserTest, OriginDirectiveErrors) {
@@ -250,13 +248,12 @@ TEST_F(ZoneParserTest, OriginDirectiveErrors) {
       "www A 192.0.2.1\n",
       WithOrigin());
   EXPECT_EQ(Records(), (Strings{"www.example.com. 0 IN A 192.0.2.1"}));
-  EXPECT_EQ(
-      Issues(),
-      (Strings{"zone-input:1:1-1:8 syntax: $ORIGIN is missing its argument",
-               "zone-input:2:12-2:14 syntax: extra text after $ORIGIN",
-               "zone-input:3:9-3:14 syntax: invalid domain name 'a..b.': "
-               "the name has an empty label ('..')",
-               "zone-input:4:1-4:5 syntax: unknown directive '$FOO'"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:1:1-1:8 syntax: $ORIGIN is missing its argument",
+                     "zone-input:2:12-2:14 syntax: extra text after $ORIGIN",
+                     "zone-input:3:9-3:14 syntax: invalid domain name 'a..b.': "
+                     "the name has an empty label ('..')",
+                     "zone-input:4:1-4:5 syntax: unknown directive '$FOO'"}));
 }
 
 // ---- TTLs and classes -------------------------------------------------------
@@ -430,8 +427,8 @@ TEST_F(ZoneParserTest, QuotedStringsAndEscapes) {
   EXPECT_TRUE(z.issues.empty());
   ASSERT_EQ(z.records.size(), 1u);
   const Record& r = z.records[0];
-  EXPECT_EQ(Fields(r), (Strings{"a \\\"quoted\\\" word", "\\065\\066C", "plain",
-                                "", "x\\\\y"}));
+  EXPECT_EQ(Fields(r), (Strings{"a \\\"quoted\\\" word", "\\065\\066C",
+                                "plain", "", "x\\\\y"}));
   std::vector<TxtString> s = AsTxt(z, sources(), r);
   ASSERT_EQ(s.size(), 5u);
   EXPECT_EQ(s[0].text, "a \"quoted\" word");
@@ -530,11 +527,12 @@ TEST_F(ZoneParserTest, UnknownTypesInGenericForm) {
       "e type65280 \\# 2 ( ab\n cd )\n",
       WithOrigin());
   EXPECT_TRUE(z.issues.empty()) << Issues()[0];
-  EXPECT_EQ(Records(), (Strings{"a.example.com. 0 IN TYPE65280 \\# 4 0a0B0c0d",
-                                "b.example.com. 0 IN TYPE65280 \\# 0",
-                                "c.example.com. 0 IN A \\# 4 c0 00 02 01",
-                                "d.example.com. 0 IN A \\# 4 C0000201",
-                                "e.example.com. 0 IN TYPE65280 \\# 2 ab cd"}));
+  EXPECT_EQ(Records(),
+            (Strings{"a.example.com. 0 IN TYPE65280 \\# 4 0a0B0c0d",
+                     "b.example.com. 0 IN TYPE65280 \\# 0",
+                     "c.example.com. 0 IN A \\# 4 c0 00 02 01",
+                     "d.example.com. 0 IN A \\# 4 C0000201",
+                     "e.example.com. 0 IN TYPE65280 \\# 2 ab cd"}));
   for (const Record& r : z.records) EXPECT_TRUE(r.has(kRecordGeneric));
   EXPECT_EQ(z.records[0].type, 65280);
   EXPECT_EQ(z.FieldsOf(z.records[0])[1].value, 4u);
@@ -553,16 +551,15 @@ TEST_F(ZoneParserTest, GenericFormErrors) {
   EXPECT_TRUE(z.records.empty());
   EXPECT_EQ(
       Issues(),
-      (Strings{
-          "zone-input:1:18-1:22 rdata: RFC 3597 rdata says 3 bytes but "
-          "has 2 bytes of hex",
-          "zone-input:2:18-2:21 rdata: RFC 3597 rdata says 2 bytes but "
-          "has 1.5 bytes of hex",
-          "zone-input:3:16-3:17 rdata: invalid TYPE65280 field 'x'",
-          "zone-input:4:18-4:20 rdata: invalid TYPE65280 field 'zz'",
-          "zone-input:5:13-5:14 rdata: TYPE65280 has no known text form",
-          "zone-input:6:15-6:15 rdata: TYPE65280 rdata is missing its field",
-          "zone-input:7:3-7:12 syntax: expected a TTL, class or type"}));
+      (Strings{"zone-input:1:18-1:22 rdata: RFC 3597 rdata says 3 bytes but "
+               "has 2 bytes of hex",
+               "zone-input:2:18-2:21 rdata: RFC 3597 rdata says 2 bytes but "
+               "has 1.5 bytes of hex",
+               "zone-input:3:16-3:17 rdata: invalid TYPE65280 field 'x'",
+               "zone-input:4:18-4:20 rdata: invalid TYPE65280 field 'zz'",
+               "zone-input:5:13-5:14 rdata: TYPE65280 has no known text form",
+               "zone-input:6:15-6:15 rdata: TYPE65280 rdata is missing its field",
+               "zone-input:7:3-7:12 syntax: expected a TTL, class or type"}));
 }
 
 // ---- Typed rdata -----------------------------------------------------------
@@ -582,17 +579,16 @@ TEST_F(ZoneParserTest, AddressRecords) {
   EXPECT_EQ(Records(), (Strings{"a.example.com. 0 IN A 192.0.2.1",
                                 "a.example.com. 0 IN AAAA 2001:db8::1",
                                 "a.example.com. 0 IN AAAA ::ffff:192.0.2.1"}));
-  EXPECT_EQ(
-      Issues(),
-      (Strings{"zone-input:4:5-4:14 rdata: invalid A address '300.1.1.1'",
-               "zone-input:5:5-5:12 rdata: invalid A address '192.0.2'",
-               "zone-input:6:5-6:15 rdata: invalid A address '192.0.2.01'",
-               "zone-input:7:8-7:19 rdata: invalid AAAA address "
-               "'2001:db8::g'",
-               "zone-input:8:8-8:17 rdata: invalid AAAA address "
-               "'192.0.2.1'",
-               "zone-input:9:4-9:4 rdata: A rdata is missing its "
-               "address"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:4:5-4:14 rdata: invalid A address '300.1.1.1'",
+                     "zone-input:5:5-5:12 rdata: invalid A address '192.0.2'",
+                     "zone-input:6:5-6:15 rdata: invalid A address '192.0.2.01'",
+                     "zone-input:7:8-7:19 rdata: invalid AAAA address "
+                     "'2001:db8::g'",
+                     "zone-input:8:8-8:17 rdata: invalid AAAA address "
+                     "'192.0.2.1'",
+                     "zone-input:9:4-9:4 rdata: A rdata is missing its "
+                     "address"}));
 }
 
 // BIND 9.18 rejects an RRSIG whose signer has more labels than the Labels
@@ -623,11 +619,12 @@ TEST_F(ZoneParserTest, NameTargets) {
       "bad NS\n"
       "bad PTR a b\n",
       WithOrigin());
-  EXPECT_EQ(Records(), (Strings{"example.com. 0 IN NS ns1",
-                                "example.com. 0 IN NS ns2.example.net.",
-                                "www.example.com. 0 IN CNAME host.Sub",
-                                "old.example.com. 0 IN DNAME new.example.org.",
-                                "1.example.com. 0 IN PTR host.example.com."}));
+  EXPECT_EQ(Records(),
+            (Strings{"example.com. 0 IN NS ns1",
+                     "example.com. 0 IN NS ns2.example.net.",
+                     "www.example.com. 0 IN CNAME host.Sub",
+                     "old.example.com. 0 IN DNAME new.example.org.",
+                     "1.example.com. 0 IN PTR host.example.com."}));
   ASSERT_EQ(z.records.size(), 5u);
   EXPECT_EQ(Name(*AsTargetName(z, z.records[0])), "ns1.example.com.");
   EXPECT_EQ(Name(*AsTargetName(z, z.records[1])), "ns2.example.net.");
@@ -653,9 +650,9 @@ TEST_F(ZoneParserTest, Mx) {
       "@ MX ten mail\n"
       "@ MX 10\n",
       WithOrigin());
-  EXPECT_EQ(Records(),
-            (Strings{"example.com. 0 IN MX 10 mail", "example.com. 0 IN MX 0 .",
-                     "example.com. 0 IN MX 65535 mx.example.net."}));
+  EXPECT_EQ(Records(), (Strings{"example.com. 0 IN MX 10 mail",
+                                "example.com. 0 IN MX 0 .",
+                                "example.com. 0 IN MX 65535 mx.example.net."}));
   ASSERT_EQ(z.records.size(), 3u);
   std::optional<MxRdata> mx = AsMx(z, z.records[0]);
   ASSERT_TRUE(mx.has_value());
@@ -676,12 +673,10 @@ TEST_F(ZoneParserTest, TxtKeepsSeparateStrings) {
       "a TXT \"v=spf1 \" \"include:_spf.example.net\" \" -all\"\n"
       "b TXT ( \"one\"\n"
       "        \"two\" )\n"
-      "c TXT \"" +
-          long_string +
-          "\"\n"
-          "d TXT \"bad \\999 escape\"\n"
-          "e TXT\n"
-          "f SPF \"v=spf1\" \"-all\"\n",
+      "c TXT \"" + long_string + "\"\n"
+      "d TXT \"bad \\999 escape\"\n"
+      "e TXT\n"
+      "f SPF \"v=spf1\" \"-all\"\n",
       WithOrigin());
   ASSERT_EQ(z.records.size(), 4u);
   EXPECT_EQ(Records()[0],
@@ -780,9 +775,8 @@ TEST_F(ZoneParserTest, Srv) {
       "_x._tcp SRV 10 20 65536 sip\n"
       "_x._tcp SRV 10 20 sip\n",
       WithOrigin());
-  EXPECT_EQ(Records(),
-            (Strings{"_sip._tcp.example.com. 0 IN SRV 10 20 5060 sip",
-                     "_imap._tcp.example.com. 0 IN SRV 0 0 0 ."}));
+  EXPECT_EQ(Records(), (Strings{"_sip._tcp.example.com. 0 IN SRV 10 20 5060 sip",
+                                "_imap._tcp.example.com. 0 IN SRV 0 0 0 ."}));
   auto f = z.FieldsOf(z.records[0]);
   ASSERT_EQ(f.size(), 4u);
   EXPECT_EQ(f[2].value, 5060u);
@@ -806,14 +800,13 @@ TEST_F(ZoneParserTest, Caa) {
             (Strings{"example.com. 0 IN CAA 0 issue \"letsencrypt.org\"",
                      "example.com. 0 IN CAA 128 iodef "
                      "\"mailto:security@example.com\""}));
-  EXPECT_EQ(
-      Issues(),
-      (Strings{"zone-input:3:20-3:20 rdata: CAA rdata is missing its value",
-               "zone-input:4:7-4:10 rdata: invalid CAA flags '256'",
-               "zone-input:5:9-5:16 rdata: invalid CAA tag 'issue-x'",
-               "zone-input:6:9-6:16 rdata: invalid CAA tag 'issue'",
-               "zone-input:7:14-7:14 rdata: CAA rdata is missing its "
-               "value"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:3:20-3:20 rdata: CAA rdata is missing its value",
+                     "zone-input:4:7-4:10 rdata: invalid CAA flags '256'",
+                     "zone-input:5:9-5:16 rdata: invalid CAA tag 'issue-x'",
+                     "zone-input:6:9-6:16 rdata: invalid CAA tag 'issue'",
+                     "zone-input:7:14-7:14 rdata: CAA rdata is missing its "
+                     "value"}));
 }
 
 // ---- How the origin is found -----------------------------------------------
@@ -828,8 +821,8 @@ TEST_F(ZoneParserTest, OriginOptionWins) {
 }
 
 TEST_F(ZoneParserTest, OriginFromOriginDirective) {
-  const Zone& z =
-      Parse("$ORIGIN example.net.\nwww A 192.0.2.1\n", {}, "example.com.zone");
+  const Zone& z = Parse("$ORIGIN example.net.\nwww A 192.0.2.1\n", {},
+                        "example.com.zone");
   EXPECT_EQ(Name(z.apex), "example.net.");
   EXPECT_EQ(Records(), (Strings{"www.example.net. 0 IN A 192.0.2.1"}));
 }
@@ -842,9 +835,8 @@ TEST_F(ZoneParserTest, OriginFromSoaOwner) {
       {});
   EXPECT_TRUE(z.issues.empty()) << Issues()[0];
   EXPECT_EQ(Name(z.apex), "example.net.");
-  EXPECT_EQ(Records(),
-            (Strings{"example.net. 300 IN SOA ns hostmaster 1 2 3 4 5",
-                     "www.example.net. 300 IN A 192.0.2.1"}));
+  EXPECT_EQ(Records(), (Strings{"example.net. 300 IN SOA ns hostmaster 1 2 3 4 5",
+                                "www.example.net. 300 IN A 192.0.2.1"}));
   EXPECT_EQ(Name(z.FieldsOf(z.records[0])[0].value), "ns.example.net.");
 }
 
@@ -901,9 +893,9 @@ TEST_F(ZoneParserTest, NoOriginReportsTheFirstRelativeName) {
             (Strings{"zone-input:2:1-2:4 syntax: relative name 'www' but the "
                      "zone's origin is unknown"}));
   // The root stands in for the origin after that.
-  EXPECT_EQ(Records(),
-            (Strings{"example.net. 0 IN A 192.0.2.1", "www. 0 IN A 192.0.2.2",
-                     "mail. 0 IN A 192.0.2.3", ". 0 IN MX 10 mail"}));
+  EXPECT_EQ(Records(), (Strings{"example.net. 0 IN A 192.0.2.1",
+                                "www. 0 IN A 192.0.2.2", "mail. 0 IN A 192.0.2.3",
+                                ". 0 IN MX 10 mail"}));
 }
 
 TEST_F(ZoneParserTest, NoOriginReportsARelativeNameInRdata) {
@@ -918,10 +910,9 @@ TEST_F(ZoneParserTest, NoOriginReportsARelativeNameInRdata) {
             (Strings{"zone-input:1:20-1:25 syntax: relative name '1mail' but "
                      "the zone's origin is unknown"}));
   // Numbers and absolute names need no origin.
-  Parse(
-      "example.net. MX 10 mail.example.net.\n"
-      "example.net. SRV 0 0 25 @\n",
-      {});
+  Parse("example.net. MX 10 mail.example.net.\n"
+        "example.net. SRV 0 0 25 @\n",
+        {});
   EXPECT_EQ(Issues(),
             (Strings{"zone-input:2:25-2:26 syntax: relative name '@' but the "
                      "zone's origin is unknown"}));
@@ -937,9 +928,9 @@ TEST(TypeTableTest, NameFieldsAreAtFixedTokenIndexes) {
     if (last_name == std::string_view::npos) continue;
     for (size_t k = 0; k < last_name; ++k) {
       // The one-token codes of rdata.cc's shape table.
-      EXPECT_NE(
-          std::string_view("46nbslStcqaX3yeENLADFkRHg").find(info->shape[k]),
-          std::string_view::npos)
+      EXPECT_NE(std::string_view("46nbslStcqaX3yeENLADFkRHg")
+                    .find(info->shape[k]),
+                std::string_view::npos)
           << info->name << " " << info->shape;
     }
   }
@@ -949,12 +940,13 @@ TEST(TypeTableTest, NameFieldsAreAtFixedTokenIndexes) {
 
 TEST_F(ZoneParserTest, IncludeRelativeToTheIncludingFile) {
   TempDir dir;
-  std::string main = dir.Write("main.zone",
-                               "$ORIGIN example.com.\n"
-                               "$TTL 300\n"
-                               "main A 192.0.2.1\n"
-                               "$INCLUDE sub/b.zone\n"
-                               "after A 192.0.2.9\n");
+  std::string main = dir.Write(
+      "main.zone",
+      "$ORIGIN example.com.\n"
+      "$TTL 300\n"
+      "main A 192.0.2.1\n"
+      "$INCLUDE sub/b.zone\n"
+      "after A 192.0.2.9\n");
   dir.Write("sub/b.zone",
             "b A 192.0.2.2\n"
             "$INCLUDE c.zone\n"
@@ -982,13 +974,14 @@ TEST_F(ZoneParserTest, IncludeRelativeToTheIncludingFile) {
 
 TEST_F(ZoneParserTest, IncludeWithOrigin) {
   TempDir dir;
-  std::string main = dir.Write("main.zone",
-                               "$ORIGIN example.com.\n"
-                               "host A 192.0.2.1\n"
-                               "$INCLUDE \"inc.zone\" Sub\n"
-                               "\tTXT \"host again\"\n"
-                               "rel A 192.0.2.9\n"
-                               "$INCLUDE inc.zone sub2.example.net.\n");
+  std::string main = dir.Write(
+      "main.zone",
+      "$ORIGIN example.com.\n"
+      "host A 192.0.2.1\n"
+      "$INCLUDE \"inc.zone\" Sub\n"
+      "\tTXT \"host again\"\n"
+      "rel A 192.0.2.9\n"
+      "$INCLUDE inc.zone sub2.example.net.\n");
   dir.Write("inc.zone",
             "@ A 192.0.2.2\n"
             "x CNAME @\n"
@@ -1018,8 +1011,8 @@ TEST_F(ZoneParserTest, IncludeAbsolutePath) {
 
 TEST_F(ZoneParserTest, MissingInclude) {
   TempDir dir;
-  std::string main =
-      dir.Write("main.zone", "$INCLUDE nope.zone\nwww A 192.0.2.1\n$INCLUDE\n");
+  std::string main = dir.Write(
+      "main.zone", "$INCLUDE nope.zone\nwww A 192.0.2.1\n$INCLUDE\n");
   const Zone& z = ParseFile(main, WithOrigin());
   EXPECT_EQ(Records(), (Strings{"www.example.com. 0 IN A 192.0.2.1"}));
   ASSERT_EQ(z.issues.size(), 2u);
@@ -1066,8 +1059,8 @@ TEST_F(ZoneParserTest, IncludeOfADirectory) {
 
 TEST_F(ZoneParserTest, RecursiveInclude) {
   TempDir dir;
-  std::string main =
-      dir.Write("main.zone", "a A 192.0.2.1\n$INCLUDE b.zone\nc A 192.0.2.3\n");
+  std::string main = dir.Write("main.zone",
+                               "a A 192.0.2.1\n$INCLUDE b.zone\nc A 192.0.2.3\n");
   dir.Write("b.zone", "b A 192.0.2.2\n$INCLUDE ./main.zone\n");
   ParseFile(main, WithOrigin());
   EXPECT_EQ(Records(), (Strings{"a.example.com. 0 IN A 192.0.2.1",
@@ -1090,8 +1083,8 @@ TEST_F(ZoneParserTest, SelfInclude) {
 
 TEST_F(ZoneParserTest, SameFileIncludedTwiceIsNotALoop) {
   TempDir dir;
-  std::string main = dir.Write(
-      "main.zone", "$INCLUDE common.zone a\n$INCLUDE common.zone b\n");
+  std::string main = dir.Write("main.zone",
+                               "$INCLUDE common.zone a\n$INCLUDE common.zone b\n");
   dir.Write("common.zone", "@ TXT common\n");
   const Zone& z = ParseFile(main, WithOrigin());
   EXPECT_TRUE(z.issues.empty());
@@ -1165,16 +1158,19 @@ TEST_F(ZoneParserTest, GenerateModifiers) {
       "$GENERATE 1-1 a$$.b\\$ TXT \\$$\n",
       WithOrigin());
   EXPECT_TRUE(z.issues.empty()) << Issues()[0];
-  EXPECT_EQ(
-      Records(),
-      (Strings{
-          "d008.example.com. 0 IN TXT 008", "d009.example.com. 0 IN TXT 009",
-          "o010.example.com. 0 IN TXT 010", "o011.example.com. 0 IN TXT 011",
-          "xfe.example.com. 0 IN TXT fe", "xff.example.com. 0 IN TXT ff",
-          "xfe.example.com. 0 IN TXT FE", "xff.example.com. 0 IN TXT FF",
-          "a.0.4.example.com. 0 IN TXT a.0.4 A.0.4 b.0.4",
-          "off0.example.com. 0 IN TXT 0015", "off1.example.com. 0 IN TXT 0016",
-          "a\\036.b\\036.example.com. 0 IN TXT \\$1"}));
+  EXPECT_EQ(Records(),
+            (Strings{"d008.example.com. 0 IN TXT 008",
+                     "d009.example.com. 0 IN TXT 009",
+                     "o010.example.com. 0 IN TXT 010",
+                     "o011.example.com. 0 IN TXT 011",
+                     "xfe.example.com. 0 IN TXT fe",
+                     "xff.example.com. 0 IN TXT ff",
+                     "xfe.example.com. 0 IN TXT FE",
+                     "xff.example.com. 0 IN TXT FF",
+                     "a.0.4.example.com. 0 IN TXT a.0.4 A.0.4 b.0.4",
+                     "off0.example.com. 0 IN TXT 0015",
+                     "off1.example.com. 0 IN TXT 0016",
+                     "a\\036.b\\036.example.com. 0 IN TXT \\$1"}));
   EXPECT_EQ(AsTxt(z, sources(), z.records.back())[0].text, "$1");
 }
 
@@ -1264,7 +1260,8 @@ TEST_F(ZoneParserTest, GenerateErrors) {
 
 TEST_F(ZoneParserTest, GenerateExtraRhsTokens) {
   // BIND takes one rhs token and rejects the rest ("extra input text").
-  Parse("$GENERATE 1-2 m$ MX 10 mail$\nok A 192.0.2.1\n", WithOrigin());
+  Parse("$GENERATE 1-2 m$ MX 10 mail$\nok A 192.0.2.1\n",
+                        WithOrigin());
   EXPECT_EQ(Records(), (Strings{"ok.example.com. 0 IN A 192.0.2.1"}));
   EXPECT_EQ(Issues(), (Strings{"zone-input:1:24-1:29 syntax: extra text after "
                                "the $GENERATE rhs"}));
@@ -1306,8 +1303,7 @@ TEST_F(ZoneParserTest, GenerateWithoutOrigin) {
   EXPECT_EQ(Issues(),
             (Strings{"zone-input:1:1-1:29 syntax: relative name 'h1' but "
                      "the zone's origin is unknown"}));
-  EXPECT_EQ(Records(),
-            (Strings{"h1. 0 IN A 192.0.2.1", "h2. 0 IN A 192.0.2.2"}));
+  EXPECT_EQ(Records(), (Strings{"h1. 0 IN A 192.0.2.1", "h2. 0 IN A 192.0.2.2"}));
 }
 
 // ---- Error recovery and limits ---------------------------------------------
@@ -1342,10 +1338,10 @@ TEST_F(ZoneParserTest, OneIssuePerBadRecordAndEveryGoodRecordKept) {
                                 "good6.example.com. 300 IN SRV 1 2 3 target"}));
   std::vector<std::string> issues = Issues();
   ASSERT_EQ(issues.size(), 10u);
-  const char* lines[] = {
-      "zone-input:3:",  "zone-input:5:",  "zone-input:7:",  "zone-input:9:",
-      "zone-input:11:", "zone-input:12:", "zone-input:13:", "zone-input:16:",
-      "zone-input:17:", "zone-input:18:"};
+  const char* lines[] = {"zone-input:3:", "zone-input:5:",  "zone-input:7:",
+                         "zone-input:9:", "zone-input:11:", "zone-input:12:",
+                         "zone-input:13:", "zone-input:16:", "zone-input:17:",
+                         "zone-input:18:"};
   for (size_t i = 0; i < issues.size(); ++i) {
     EXPECT_EQ(issues[i].rfind(lines[i], 0), 0u) << issues[i];
   }
@@ -1354,24 +1350,19 @@ TEST_F(ZoneParserTest, OneIssuePerBadRecordAndEveryGoodRecordKept) {
 TEST_F(ZoneParserTest, EntryLengthLimit) {
   ParseOptions options = WithOrigin();
   options.max_entry_bytes = 64;
-  Parse("a TXT " + std::string(100, 'x') +
-            "\n"
-            "b A 192.0.2.1\n"
-            "c TXT ( \"" +
-            std::string(30, 'y') +
-            "\"\n"
-            "        \"" +
-            std::string(30, 'y') +
-            "\" )\n"
-            "d A 192.0.2.2\n",
-        options);
+  Parse(
+      "a TXT " + std::string(100, 'x') + "\n"
+      "b A 192.0.2.1\n"
+      "c TXT ( \"" + std::string(30, 'y') + "\"\n"
+      "        \"" + std::string(30, 'y') + "\" )\n"
+      "d A 192.0.2.2\n",
+      options);
   EXPECT_EQ(Records(), (Strings{"b.example.com. 0 IN A 192.0.2.1",
                                 "d.example.com. 0 IN A 192.0.2.2"}));
-  EXPECT_EQ(
-      Issues(),
-      (Strings{"zone-input:1:1-1:2 syntax: record is longer than 64 bytes",
-               "zone-input:3:1-3:2 syntax: record is longer than 64 "
-               "bytes"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:1:1-1:2 syntax: record is longer than 64 bytes",
+                     "zone-input:3:1-3:2 syntax: record is longer than 64 "
+                     "bytes"}));
   // A group with no ')': its continuation lines are skipped.
   std::string lines;
   for (int i = 0; i < 10; ++i) lines += "    AAAAAAAAAAAAAAAAAAAA\n";

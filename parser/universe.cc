@@ -40,7 +40,7 @@ std::vector<RecordRef> Universe::RecordsAt(std::string_view canonical,
   return out;
 }
 
-const Zone* Universe::Authority(std::string_view canonical) const {
+const Zone* Universe::ZoneOf(std::string_view canonical) const {
   const Zone* best = nullptr;
   size_t best_length = 0;
   for (const auto& zone : zones_) {
@@ -65,6 +65,17 @@ const Zone* Universe::Authority(std::string_view canonical) const {
     }
   }
   return best;
+}
+
+const Zone* Universe::Authority(std::string_view canonical) const {
+  const Zone* holder = ZoneOf(canonical);
+  if (holder == nullptr) return nullptr;
+  // Every file linted for the same zone answers for it (their records are
+  // all looked at): one not read whole leaves the zone's records unknown.
+  for (const auto& zone : zones_) {
+    if (zone->apex == holder->apex && zone->incomplete()) return nullptr;
+  }
+  return holder;
 }
 
 NameId Universe::WildcardFor(std::string_view canonical,

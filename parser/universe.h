@@ -1,7 +1,8 @@
 // The universe: every zone linted together (several files given at once),
 // answering what the mail rules ask across files: which records exist at a
 // name, and whether zonelint can know that a name has no records at all
-// (it is inside a linted zone and not delegated away).
+// (it is inside a linted zone, not delegated away, and that zone was read
+// whole).
 #ifndef ZONELINT_PARSER_UNIVERSE_H_
 #define ZONELINT_PARSER_UNIVERSE_H_
 
@@ -56,10 +57,19 @@ class Universe {
   std::vector<RecordRef> RecordsAt(std::string_view canonical,
                                    uint16_t type) const;
 
-  // The linted zone that is authoritative for `canonical`: the one with the
-  // longest apex at or above it, unless an NS RRset below that apex (a
-  // delegation) is at or above the name. nullptr when no linted zone holds
-  // the name: then its records are unknown, not absent.
+  // The linted zone that holds `canonical`: the one with the longest apex
+  // at or above it, unless an NS RRset below that apex (a delegation) is at
+  // or above the name. nullptr when no linted zone holds the name. The
+  // records it has at the name are there; whether one missing there is
+  // absent is Authority's question.
+  const Zone* ZoneOf(std::string_view canonical) const;
+
+  // The zone that holds `canonical` (ZoneOf) when it holds all of the
+  // name's records, so that a record missing there is absent from the DNS.
+  // nullptr when no linted zone holds the name or the one that does (or
+  // another linted file with the same apex) is incomplete (an $INCLUDE of
+  // it was not read, Zone::incomplete()): then its records are unknown, not
+  // absent. Every check that a name lacks a record asks this first.
   const Zone* Authority(std::string_view canonical) const;
   bool Knows(std::string_view canonical) const {
     return Authority(canonical) != nullptr;

@@ -1,5 +1,6 @@
 #include "parser/zone.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace zonelint {
@@ -23,6 +24,9 @@ void Zone::BuildIndex() {
       owners_.push_back(o);
     }
   }
+  incomplete_ =
+      std::any_of(issues.begin(), issues.end(),
+                  [](const ParseIssue& i) { return i.include_unread; });
 }
 
 absl::Span<const uint32_t> Zone::RecordsAt(NameId owner) const {

@@ -71,6 +71,9 @@ struct ParseIssue {
   SourceRange range;
   std::string message;
   std::string help;
+  // The problem kept an $INCLUDE from being read, so the zone's records are
+  // incomplete (Zone::incomplete()).
+  bool include_unread = false;
 };
 
 // A relative name whose text already looks absolute: kept for the
@@ -116,8 +119,14 @@ class Zone {
     return {r.file, f.begin, f.end};
   }
 
-  // Builds the owner index; call once after parsing.
+  // Builds the owner index and notes whether the zone is incomplete; call
+  // once after parsing.
   void BuildIndex();
+  // Whether an $INCLUDE of the zone was not read (its file missing or
+  // unreadable, a loop, nested too deep, a malformed directive): the records
+  // it would have added are unknown, anywhere in the zone, so no name in the
+  // zone is known to lack a record (Universe::Authority).
+  bool incomplete() const { return incomplete_; }
   // Records at one owner name, in file order.
   absl::Span<const uint32_t> RecordsAt(NameId owner) const;
   // Every owner name that has records, in order of first appearance.
@@ -128,6 +137,7 @@ class Zone {
   std::vector<uint32_t> by_owner_;      // record indexes grouped by owner
   std::vector<uint32_t> owner_start_;   // NameId -> start in by_owner_
   std::vector<NameId> owners_;
+  bool incomplete_ = false;
 };
 
 // Decodes a character-string's escapes (\X and \DDD). Returns false on a bad

@@ -622,15 +622,20 @@ class ZoneParser {
   }
 
   void Include(const std::vector<Token>& tokens) {
+    // Each way out before the file is read reports one issue: it notes that
+    // the zone's records are now incomplete.
+    auto unread = [this] { zone_->issues.back().include_unread = true; };
     if (tokens.size() < 2 || tokens.size() > 3) {
       ArgumentCount(tokens, tokens.size() < 2 ? 2 : 3,
                     "$INCLUDE takes a file name and an optional origin");
+      unread();
       return;
     }
     const Token& path_token = tokens[1];
     std::string path;
     if (!DecodeCharacterString(Text(path_token), &path) || path.empty()) {
       SyntaxAt(path_token, "invalid $INCLUDE file name", "give a file path");
+      unread();
       return;
     }
     auto report = [&](std::string message, std::string help) {
@@ -638,6 +643,7 @@ class ZoneParser {
       uint32_t e = path_token.quoted ? path_token.end + 1 : path_token.end;
       Report(IssueKind::kInclude, file_, b, e, std::move(message),
              std::move(help));
+      unread();
     };
     if (depth_ + 1 > options_.max_include_depth) {
       report(Cat("$INCLUDE nested deeper than ", options_.max_include_depth,
@@ -667,7 +673,10 @@ class ZoneParser {
     if (tokens.size() == 3) {
       bool relative;
       NameId id = NameToken(tokens[2], &relative);
-      if (id == kNoName) return;
+      if (id == kNoName) {
+        unread();  // NameToken said why
+        return;
+      }
       new_origin = MakeOrigin(zone_->names().Text(id));
     }
     absl::StatusOr<std::unique_ptr<Source>> source = Source::Open(resolved);

@@ -45,8 +45,8 @@ struct DkimSite {
   std::string Via(const NameTable& names) const;
 };
 
-// A CNAME at a _domainkey name whose target a linted zone holds, with no
-// TXT record there.
+// A CNAME at a _domainkey name whose target a linted zone holds, whole
+// (Universe::Authority), with no TXT record there.
 struct DkimMissingTarget {
   const Zone* zone = nullptr;
   const Record* cname = nullptr;

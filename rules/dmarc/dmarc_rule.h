@@ -24,15 +24,6 @@ struct DmarcSite {
 // shared by the rules. Text meant as a DMARC record that is not one is
 // dmarc-lookalike's, and no DMARC record to any other rule.
 const std::vector<const DmarcSite*>& DmarcSites(const MailViews& views);
-// The old form, for rules/dmarc/missing.cc (being reworked on another
-// branch): the records only, as ever with `attempts` false, the one value
-// it passes. Remove once that file calls DmarcSites(views).
-inline const std::vector<const DmarcSite*>& DmarcSites(const MailViews& views,
-                                                       bool attempts) {
-  static_cast<void>(attempts);
-  return DmarcSites(views);
-}
-
 // Where bytes of the record text are in the zone file.
 SourceRange DmarcRange(const DmarcSite& site, dmarc::Range range);
 

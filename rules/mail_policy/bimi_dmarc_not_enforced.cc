@@ -36,7 +36,7 @@ std::vector<const TxtSite*> DmarcAt(const LintContext& context,
 // that holds `domain` (or else of the zone the BIMI record is in).
 std::string_view OrgDomain(const LintContext& context, const TxtSite& bimi,
                            std::string_view domain) {
-  const Zone* zone = context.universe.Authority(domain);
+  const Zone* zone = context.universe.ZoneOf(domain);
   if (zone == nullptr) zone = bimi.zone;
   if (zone == nullptr || zone->apex == kNoName) return domain;
   std::string_view apex = context.names.Text(zone->apex);
@@ -76,12 +76,19 @@ class BimiDmarcNotEnforced final : public Rule {
     std::string_view policy_domain = domain;
     std::vector<const TxtSite*> found = DmarcAt(context, domain);
     bool inherited = false;
+    // A _dmarc name whose records are unknown (in a zone not read whole, or
+    // in none linted) may hold the policy: nothing to say.
+    auto unknown = [&](std::string_view at) {
+      return found.empty() && !context.universe.Knows(Cat("_dmarc.", at));
+    };
+    if (unknown(domain)) return;
     if (found.empty()) {
       std::string_view org = OrgDomain(context, site, domain);
       if (org != domain) {
         found = DmarcAt(context, org);
         policy_domain = org;
         inherited = true;
+        if (unknown(org)) return;
       }
     }
     const std::string where = Cat("'_dmarc.", policy_domain, "'");

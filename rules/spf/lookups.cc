@@ -34,7 +34,9 @@ struct TargetCost {
 
 // The records answering queries for a name in the linted zones.
 struct Node {
-  bool known = false;      // inside a linted zone: absence is knowable
+  bool linted = false;     // inside a linted zone
+  bool known = false;      // and that zone was read whole: absence is
+                           // knowable (Universe::Authority)
   NameId owner = kNoName;  // whose records answer (after wildcards and
                            // CNAMEs); kNoName when none
 };
@@ -139,10 +141,11 @@ class Walker {
       }
       case spf::TermKind::kMx: {
         Node node = Resolve(target);
-        if (!node.known) break;
+        if (!node.linted) break;
+        // In a zone not read whole, the MX records there are a lower bound.
         int mx = Count(node, rrtype::kMX);
         out->mx.push_back({&term, target, mx});
-        if (mx == 0)
+        if (mx == 0 && node.known)
           out->voids.push_back({site.spf.Text(term.range), owner, "MX"});
         break;
       }
@@ -191,27 +194,25 @@ class Walker {
       result.note = "nested too deep to follow";
       return result;
     }
-    if (node.known) {
-      std::vector<const SpfSite*> sites;
-      if (node.owner != kNoName) sites = views_.SpfAt(node.owner);
-      if (sites.empty()) {
-        result.source = SpfCostSource::kNoSpf;
-        result.note = "no SPF record";
-        result.has_txt = Count(node, rrtype::kTXT) > 0;
-      } else {
-        // Several records are a permerror (spf-multiple-records); count the
-        // costliest.
-        result.source = SpfCostSource::kZone;
-        result.lookups = -1;
-        for (const SpfSite* nested : sites) {
-          Evaluation r = Evaluate(*nested);
-          result.opaque |= r.opaque;
-          if (r.total > result.lookups) {
-            result.lookups = r.total;
-            result.voids = std::move(r.voids);
-          }
+    std::vector<const SpfSite*> sites;
+    if (node.owner != kNoName) sites = views_.SpfAt(node.owner);
+    if (!sites.empty()) {
+      // Several records are a permerror (spf-multiple-records); count the
+      // costliest.
+      result.source = SpfCostSource::kZone;
+      result.lookups = -1;
+      for (const SpfSite* nested : sites) {
+        Evaluation r = Evaluate(*nested);
+        result.opaque |= r.opaque;
+        if (r.total > result.lookups) {
+          result.lookups = r.total;
+          result.voids = std::move(r.voids);
         }
       }
+    } else if (node.known) {
+      result.source = SpfCostSource::kNoSpf;
+      result.note = "no SPF record";
+      result.has_txt = Count(node, rrtype::kTXT) > 0;
     } else if (const SpfCostEntry* entry = costs_.Find(target)) {
       result.source = SpfCostSource::kUser;
       result.lookups = entry->lookups;
@@ -221,6 +222,9 @@ class Walker {
       result.lookups = known->lookups;
       result.note = Keep(Cat("built-in table: ", known->provider, ", verified ",
                              known->verified));
+    } else if (node.linted) {
+      result.source = SpfCostSource::kIncomplete;
+      result.note = "in a zone not read whole, counted as 1";
     } else {
       result.source = SpfCostSource::kUnknown;
       result.note = "unknown, counted as 1";
@@ -230,17 +234,21 @@ class Walker {
   }
 
   // Which records answer for `canonical`: the name's own, else a wildcard's
-  // (RFC 4592), following CNAMEs inside the linted zones.
+  // (RFC 4592), following CNAMEs inside the linted zones. In a zone not read
+  // whole, only the name's own records: it may exist in the part not read,
+  // and then no wildcard answers for it.
   Node Resolve(std::string_view canonical) const {
     std::string_view name = canonical;
     for (int hops = 0;; ++hops) {
       Node node;
-      const Zone* zone = universe_.Authority(name);
+      const Zone* zone = universe_.ZoneOf(name);
       if (zone == nullptr) return node;
-      node.known = true;
+      node.linted = true;
+      node.known = universe_.Authority(name) != nullptr;
       NameId id = universe_.Find(name);
-      node.owner =
-          universe_.HasRecordsAt(id) ? id : universe_.WildcardFor(name, *zone);
+      node.owner = universe_.HasRecordsAt(id) ? id
+                   : node.known ? universe_.WildcardFor(name, *zone)
+                                : kNoName;
       if (node.owner == kNoName || hops >= kMaxCnames) return node;
       std::string_view next;
       bool cname_seen = false;  // the first CNAME counts
@@ -381,8 +389,9 @@ SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views,
 }
 
 bool SpfCostUnknown(SpfCostSource source) {
-  return source == SpfCostSource::kUnknown || source == SpfCostSource::kMacro ||
-         source == SpfCostSource::kTooDeep;
+  return source == SpfCostSource::kUnknown ||
+         source == SpfCostSource::kIncomplete ||
+         source == SpfCostSource::kMacro || source == SpfCostSource::kTooDeep;
 }
 
 std::string_view SpfCostSourceName(SpfCostSource source) {
@@ -397,6 +406,8 @@ std::string_view SpfCostSourceName(SpfCostSource source) {
       return "built-in table";
     case SpfCostSource::kUnknown:
       return "unknown";
+    case SpfCostSource::kIncomplete:
+      return "incomplete zone";
     case SpfCostSource::kMacro:
       return "macro";
     case SpfCostSource::kNoSpf:

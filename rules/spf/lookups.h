@@ -8,7 +8,10 @@
 //
 // Names outside every linted zone take their cost from the user's table
 // (--spf-costs), then the built-in table of well-known senders
-// (known_senders.h); an unknown one counts as 1.
+// (known_senders.h); an unknown one counts as 1. So does a name with no SPF
+// record in a linted zone that was not read whole (an $INCLUDE failed):
+// the record may be in the part not read. Void lookups are counted only
+// where the zone was read whole.
 #ifndef ZONELINT_RULES_SPF_LOOKUPS_H_
 #define ZONELINT_RULES_SPF_LOOKUPS_H_
 
@@ -31,19 +34,22 @@ inline constexpr int kSpfMxLimit = 10;
 
 // Where the cost of an include or redirect target came from.
 enum class SpfCostSource {
-  kNone,     // a, mx, ptr, exists: no record to follow
-  kZone,     // the target's record in a linted zone
-  kUser,     // the user's cost table
-  kBuiltin,  // the built-in table of well-known senders
-  kUnknown,  // none of those: counted as 1
-  kMacro,    // the domain-spec has a macro: cannot be resolved
-  kNoSpf,    // in a linted zone, but no SPF record there
-  kLoop,     // back to a record on the current path
-  kTooDeep,  // nested too deep to follow
+  kNone,        // a, mx, ptr, exists: no record to follow
+  kZone,        // the target's record in a linted zone
+  kUser,        // the user's cost table
+  kBuiltin,     // the built-in table of well-known senders
+  kUnknown,     // none of those: counted as 1
+  kIncomplete,  // in a linted zone not read whole (Zone::incomplete()), no
+                // SPF record there: counted as 1
+  kMacro,       // the domain-spec has a macro: cannot be resolved
+  kNoSpf,       // in a linted zone, but no SPF record there
+  kLoop,        // back to a record on the current path
+  kTooDeep,     // nested too deep to follow
 };
 
 // Whether a cost source leaves the target's record unknown (kUnknown,
-// kMacro, kTooDeep): its cost, and what it authorises, are not known.
+// kIncomplete, kMacro, kTooDeep): its cost, and what it authorises, are
+// not known.
 bool SpfCostUnknown(SpfCostSource source);
 
 // The strings of the analysis are views into the record texts, the name
@@ -74,7 +80,8 @@ struct SpfMxCount {
   int mx_records;
 };
 
-// An include or redirect target in a linted zone with no SPF record.
+// An include or redirect target in a linted zone, read whole, with no SPF
+// record.
 struct SpfNoSpfTarget {
   const spf::Term* term;
   std::string_view target;  // canonical

@@ -2,6 +2,7 @@
 // read SPF from TXT only.
 #include "lint/rule.h"
 #include "parser/mail_views.h"
+#include "parser/universe.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
@@ -26,6 +27,14 @@ class SpfType99 final : public Rule {
                       "' is obsolete; verifiers read only the TXT record "
                       "there"),
                   "delete the SPF record and keep the TXT record");
+      } else if (!context.universe.Knows(owner)) {
+        // A zone not read whole may hold a TXT twin in the part not read.
+        sink.Emit(site.text.RecordRange(),
+                  Cat("SPF (type 99) record at '", owner,
+                      "' is obsolete; verifiers read SPF only from TXT "
+                      "records"),
+                  "publish the same text as a TXT record unless the name has "
+                  "one, and delete the SPF record");
       } else {
         sink.Emit(site.text.RecordRange(),
                   Cat("'", owner,

@@ -1,7 +1,12 @@
 // The rules for problems the zone parser finds itself: zone-syntax,
 // zone-include, zone-rdata and zone-txt-string-too-long. The parser keeps
-// each problem as a ParseIssue of a kind; each rule reports its kind.
+// each problem as a ParseIssue of a kind; each rule reports its kind. The
+// first problem that kept an $INCLUDE from being read also says that the
+// checks for missing records in its zone were skipped (Zone::incomplete()).
+#include <string>
+
 #include "lint/rule.h"
+#include "util/strings.h"
 
 namespace zonelint::rules {
 namespace {
@@ -13,8 +18,27 @@ class ParseIssueRule final : public Rule {
   const RuleInfo& info() const override { return info_; }
   void Check(const LintContext& context, RuleSink& sink) const override {
     for (const auto& zone : context.zones) {
+      // The first $INCLUDE left unread says what it costs, once a zone.
+      const ParseIssue* first_unread = nullptr;
       for (const ParseIssue& issue : zone->issues) {
-        if (issue.kind == kind_) sink.Emit(issue.range, issue.message, issue.help);
+        if (issue.include_unread) {
+          first_unread = &issue;
+          break;
+        }
+      }
+      for (const ParseIssue& issue : zone->issues) {
+        if (issue.kind != kind_) continue;
+        if (&issue != first_unread) {
+          sink.Emit(issue.range, issue.message, issue.help);
+          continue;
+        }
+        sink.Emit(issue.range,
+                  Cat(issue.message, "; checks for missing records in ",
+                      zone->apex == kNoName
+                          ? std::string("this zone")
+                          : Cat("zone '", context.names.Text(zone->apex), "'"),
+                      " were skipped"),
+                  issue.help);
       }
     }
   }

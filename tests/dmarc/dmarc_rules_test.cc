@@ -155,21 +155,32 @@ TEST(DmarcMissingTest, MxOnlyDomain) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].severity, Severity::kWarning);
   EXPECT_EQ(found[0].message,
-            "'example.com.' receives mail (MX) but has no DMARC record at "
-            "'_dmarc.example.com.' nor at _dmarc of a domain above it");
+            "'example.com.' receives mail (MX) but has no DMARC policy: no "
+            "DMARC record at '_dmarc.example.com.'");
   EXPECT_EQ(found[0].covered, "@ MX 10 mx");
-  EXPECT_THAT(found[0].help, HasSubstr("'_dmarc.example.com.'"));
+  EXPECT_THAT(found[0].help,
+              HasSubstr("rua=mailto:dmarc-reports@example.com\""));
+  EXPECT_THAT(found[0].help, HasSubstr("at '_dmarc.example.com.'"));
   // A null MX receives nothing.
   EXPECT_THAT(Lint(kMissing, "@ MX 0 .\n"), IsEmpty());
 }
 
 TEST(DmarcMissingTest, SpfThatSendsNothingIsNotFlagged) {
   EXPECT_THAT(Lint(kMissing, "@ TXT \"v=spf1 -all\"\n"), IsEmpty());
-  EXPECT_THAT(Messages(Lint(kMissing,
-                            "@ TXT \"v=spf1 ~all\"\n"
-                            "www TXT \"v=spf1 a -all\"\n")),
-              ElementsAre(HasSubstr("'example.com.' sends mail (SPF)"),
-                          HasSubstr("'www.example.com.' sends mail (SPF)")));
+  EXPECT_THAT(Messages(Lint(kMissing, "www TXT \"v=spf1 a -all\"\n")),
+              ElementsAre(HasSubstr("'www.example.com.' sends mail (SPF)")));
+}
+
+TEST(DmarcMissingTest, IncludedSpfRecordsNeedNotSendMail) {
+  // _spf is no host name anyway; "spf" is one, but only lists senders for
+  // the records that include it.
+  auto found = Lint(kMissing,
+                    "@ TXT \"v=spf1 redirect=spf.example.com\"\n"
+                    "spf TXT \"v=spf1 ip4:192.0.2.0/24 -all\"\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "'example.com.' sends mail (SPF) but has no DMARC policy: no "
+            "DMARC record at '_dmarc.example.com.'");
 }
 
 TEST(DmarcMissingTest, DkimKeyOnly) {
@@ -177,8 +188,11 @@ TEST(DmarcMissingTest, DkimKeyOnly) {
                     "s1._domainkey.shop TXT \"v=DKIM1; k=ed25519; "
                     "p=KKweGN+Vmr8QZBF1dy2qYyK6Dt90PDMNiL1bCC8NjIM=\"\n");
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_THAT(found[0].message,
-              HasSubstr("'shop.example.com.' signs mail (DKIM key)"));
+  EXPECT_EQ(found[0].message,
+            "'shop.example.com.' signs mail (DKIM key) but has no DMARC "
+            "policy: no DMARC record at '_dmarc.shop.example.com.' nor at "
+            "_dmarc of a domain above it up to 'example.com.'");
+  EXPECT_THAT(found[0].help, HasSubstr("at '_dmarc.example.com.'"));
 }
 
 TEST(DmarcMissingTest, SubdomainCoveredByApexPolicy) {
@@ -201,12 +215,107 @@ TEST(DmarcMissingTest, SubdomainCoveredByApexPolicy) {
             1u);
 }
 
+TEST(DmarcMissingTest, RecordWithoutItsFinalDotCoversTheDomainItWasMeantFor) {
+  // zone-missing-trailing-dot reports the missing dot, the mistake to fix.
+  EXPECT_THAT(Lint(kMissing,
+                   "@ MX 10 ns1\n"
+                   "_dmarc.example.com TXT \"v=DMARC1; p=reject\"\n"),
+              IsEmpty());
+}
+
 TEST(DmarcMissingTest, OneFindingPerDomain) {
   auto found = Lint(kMissing,
                     "@ MX 10 mx\n@ MX 20 mx2\n"
                     "@ TXT \"v=spf1 mx -all\"\n");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_THAT(found[0].message, HasSubstr("receives mail (MX)"));
+}
+
+TEST(DmarcMissingTest, OneFindingForEveryNameOneRecordWouldCover) {
+  // At the highest name, wherever it is in the file; the others counted
+  // and the first few named.
+  auto found = Lint(kMissing,
+                    "a.shop MX 10 ns1\n"
+                    "b TXT \"v=spf1 a -all\"\n"
+                    "shop MX 10 ns1\n"
+                    "c MX 10 ns1\n"
+                    "d MX 10 ns1\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].covered, "b TXT \"v=spf1 a -all\"");
+  EXPECT_EQ(found[0].message,
+            "'b.example.com.' sends mail (SPF) but has no DMARC policy: no "
+            "DMARC record at '_dmarc.b.example.com.' nor at _dmarc of a "
+            "domain above it up to 'example.com.'; nor have the 4 other "
+            "names below 'example.com.' that send or receive mail "
+            "('a.shop.example.com.', 'shop.example.com.', "
+            "'c.example.com.', ...)");
+  EXPECT_THAT(found[0].help,
+              HasSubstr("at '_dmarc.example.com.', which covers all 5 names"));
+  // The apex first when it uses mail.
+  found = Lint(kMissing, "www MX 10 ns1\n@ MX 10 ns1\n");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].message,
+            "'example.com.' receives mail (MX) but has no DMARC policy: no "
+            "DMARC record at '_dmarc.example.com.'; nor has the other name "
+            "below 'example.com.' that sends or receives mail "
+            "('www.example.com.')");
+}
+
+TEST(DmarcMissingTest, ParentAndChildZonesShareTheOrganizationalDomain) {
+  auto found = Lint(kMissing, {{"example.com.", "www MX 10 ns1\n"},
+                               {"shop.example.com.", "@ MX 10 ns1\n"}});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0].message, HasSubstr("'www.example.com.' receives"));
+  EXPECT_THAT(found[0].message, HasSubstr("('shop.example.com.')"));
+}
+
+TEST(DmarcMissingTest, SubzoneAloneMayHaveItsPolicyInTheParent) {
+  auto found =
+      Lint(kMissing,
+           {{"mail.example.com.", "@ MX 10 ns1\nout TXT \"v=spf1 a -all\"\n"}});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].severity, Severity::kInfo);
+  EXPECT_EQ(found[0].message,
+            "'mail.example.com.' receives mail (MX) and no linted zone has a "
+            "DMARC record for it nor for the other name below 'example.com.' "
+            "that sends or receives mail ('out.mail.example.com.'); its "
+            "policy may be at '_dmarc.example.com.', its organizational "
+            "domain, which is in no linted zone");
+  EXPECT_THAT(found[0].help, HasSubstr("make sure that '_dmarc.example.com.'"));
+  // Its own record covers it.
+  EXPECT_THAT(Lint(kMissing, {{"mail.example.com.",
+                               "@ MX 10 ns1\n_dmarc TXT \"v=DMARC1; "
+                               "p=none\"\n"}}),
+              IsEmpty());
+}
+
+TEST(DmarcMissingTest, ZoneAtAPublicSuffixIsOneDomain) {
+  // Each name below "example." is an organizational domain of its own by
+  // the Public Suffix List; the zone's apex record covers them all for
+  // receivers that walk the tree.
+  auto found = Lint(kMissing, {{"example.", "a MX 10 ns1\nb MX 10 ns1\n"}});
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_THAT(found[0].message, HasSubstr("up to 'example.'; nor has"));
+}
+
+TEST(DmarcMissingTest, ReverseZonesAreSkipped) {
+  EXPECT_THAT(Lint(kMissing, {{"2.0.192.in-addr.arpa.",
+                               "1 PTR host.example.com.\n1 MX 10 ns1\n"}}),
+              IsEmpty());
+}
+
+TEST(DmarcMissingTest, UnknownDmarcNamesMayHoldThePolicy) {
+  // A CNAME at _dmarc (a hosted DMARC service), or a _dmarc name delegated.
+  EXPECT_THAT(Lint(kMissing,
+                   "@ MX 10 ns1\n"
+                   "_dmarc CNAME example.com.dmarc.provider.example.\n"),
+              IsEmpty());
+  EXPECT_THAT(Lint(kMissing, "@ MX 10 ns1\n_dmarc NS ns.provider.example.\n"),
+              IsEmpty());
+  // A zone not read whole: the record may be in the file that is missing.
+  EXPECT_THAT(Lint(kMissing, "$INCLUDE missing.inc\n@ MX 10 ns1\n"), IsEmpty());
+  // Records outside the zone are not served.
+  EXPECT_THAT(Lint(kMissing, "example.net. MX 10 ns1\n"), IsEmpty());
 }
 
 // ---- dmarc-multiple-records

@@ -18,14 +18,17 @@ namespace {
 
 class UniverseTest : public ::testing::Test {
  protected:
-  void Add(std::string origin, std::string text) {
+  // `unread`: the zone includes a file that does not exist, so it is not
+  // read whole.
+  void Add(std::string origin, std::string text, bool unread = false) {
     auto zone = std::make_unique<Zone>(&names_);
+    if (unread) text += "$INCLUDE /nonexistent/zonelint.inc\n";
     FileId file =
         sources_.Add(Source::FromString(origin + "zone", std::move(text)));
     ParseOptions options;
     options.origin = std::move(origin);
     ParseZone(&sources_, file, options, zone.get());
-    EXPECT_TRUE(zone->issues.empty()) << zone->issues[0].message;
+    EXPECT_EQ(zone->issues.size(), unread ? 1u : 0u);
     zones_.push_back(std::move(zone));
   }
   const Universe& Build() {
@@ -82,6 +85,29 @@ TEST_F(UniverseTest, AuthorityIsTheClosestApexUnlessDelegated) {
   EXPECT_FALSE(u.Knows("com."));
   // The apex's own NS is not a delegation.
   EXPECT_TRUE(u.Knows("example.com."));
+}
+
+TEST_F(UniverseTest, NoAuthorityInAZoneNotReadWhole) {
+  Add("example.com.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\nwww A 192.0.2.1\n",
+      /*unread=*/true);
+  Add("example.net.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\n");
+  const Universe& u = Build();
+  // The zone holds its names, but any of them may have records in the
+  // file that was not read: none is known to lack one.
+  EXPECT_EQ(u.ZoneOf("www.example.com."), zones_[0].get());
+  EXPECT_EQ(u.ZoneOf("missing.example.com."), zones_[0].get());
+  EXPECT_EQ(u.Authority("www.example.com."), nullptr);
+  EXPECT_FALSE(u.Knows("missing.example.com."));
+  EXPECT_FALSE(u.Knows("example.com."));
+  EXPECT_TRUE(u.Knows("www.example.net."));
+}
+
+TEST_F(UniverseTest, AnotherFileOfTheSameZoneNotReadWhole) {
+  Add("example.com.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\n");
+  Add("example.com.", "www A 192.0.2.1\n", /*unread=*/true);
+  const Universe& u = Build();
+  EXPECT_EQ(u.ZoneOf("www.example.com."), zones_[0].get());
+  EXPECT_FALSE(u.Knows("www.example.com."));
 }
 
 TEST_F(UniverseTest, WildcardForTheClosestEncloserOnly) {

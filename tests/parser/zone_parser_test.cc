@@ -1004,6 +1004,7 @@ TEST_F(ZoneParserTest, IncludeAbsolutePath) {
   std::string inc = dir.Write("inc.zone", "www A 192.0.2.1\n");
   const Zone& z = Parse("$INCLUDE " + inc + "\n", WithOrigin());
   EXPECT_TRUE(z.issues.empty());
+  EXPECT_FALSE(z.incomplete());
   EXPECT_EQ(Records(), (Strings{"www.example.com. 0 IN A 192.0.2.1"}));
   EXPECT_EQ(Where(z.records[0].range()), "inc.zone:1:1-1:16");
 }
@@ -1021,6 +1022,29 @@ TEST_F(ZoneParserTest, MissingInclude) {
       << z.issues[0].message;
   EXPECT_EQ(z.issues[1].kind, IssueKind::kSyntax);
   EXPECT_EQ(z.issues[1].message, "$INCLUDE is missing its argument");
+  // Neither was read: the records they would have added are unknown.
+  EXPECT_TRUE(z.issues[0].include_unread);
+  EXPECT_TRUE(z.issues[1].include_unread);
+  EXPECT_TRUE(z.incomplete());
+}
+
+TEST_F(ZoneParserTest, OnlyUnreadIncludesMakeTheZoneIncomplete) {
+  TempDir dir;
+  dir.Write("inc.zone", "www A 192.0.2.1\n");
+  // A syntax error elsewhere is no unread $INCLUDE.
+  std::string main =
+      dir.Write("main.zone", "$INCLUDE inc.zone\nbad A 999.0.2.1\n");
+  const Zone& z = ParseFile(main, WithOrigin());
+  ASSERT_EQ(z.issues.size(), 1u);
+  EXPECT_FALSE(z.issues[0].include_unread);
+  EXPECT_FALSE(z.incomplete());
+  for (std::string line : {"$INCLUDE inc.zone sub. extra\n", "$INCLUDE \"\"\n",
+                           "$INCLUDE in\\999.zone\n"}) {
+    const Zone& bad = ParseFile(dir.Write("bad.zone", line), WithOrigin());
+    ASSERT_EQ(bad.issues.size(), 1u) << line;
+    EXPECT_EQ(bad.issues[0].kind, IssueKind::kSyntax) << line;
+    EXPECT_TRUE(bad.incomplete()) << line;
+  }
 }
 
 TEST_F(ZoneParserTest, IncludeOfADirectory) {
@@ -1045,6 +1069,7 @@ TEST_F(ZoneParserTest, RecursiveInclude) {
   EXPECT_EQ(Issues(),
             (Strings{"b.zone:2:10-2:21 include: $INCLUDE of './main.zone' "
                      "includes a file that is already being read"}));
+  EXPECT_TRUE(zone().incomplete());
 }
 
 TEST_F(ZoneParserTest, SelfInclude) {
@@ -1063,6 +1088,7 @@ TEST_F(ZoneParserTest, SameFileIncludedTwiceIsNotALoop) {
   dir.Write("common.zone", "@ TXT common\n");
   const Zone& z = ParseFile(main, WithOrigin());
   EXPECT_TRUE(z.issues.empty());
+  EXPECT_FALSE(z.incomplete());
   EXPECT_EQ(Records(), (Strings{"a.example.com. 0 IN TXT common",
                                 "b.example.com. 0 IN TXT common"}));
 }
@@ -1082,9 +1108,11 @@ TEST_F(ZoneParserTest, IncludeDepthLimit) {
   EXPECT_EQ(Issues(),
             (Strings{"2.zone:2:10-2:16 include: $INCLUDE nested deeper than 2 "
                      "levels"}));
+  EXPECT_TRUE(zone().incomplete());
   options.max_include_depth = 3;
   const Zone& z3 = ParseFile(main, options);
   EXPECT_TRUE(z3.issues.empty());
+  EXPECT_FALSE(z3.incomplete());
   EXPECT_EQ(z3.records.size(), 4u);
 }
 
@@ -1097,6 +1125,7 @@ TEST_F(ZoneParserTest, IncludeOfBadOrigin) {
   EXPECT_EQ(Issues(), (Strings{"main.zone:1:19-1:23 syntax: invalid domain "
                                "name 'a..b': the name has an empty label "
                                "('..')"}));
+  EXPECT_TRUE(z.incomplete());
 }
 
 // ---- $GENERATE -------------------------------------------------------------

@@ -25,14 +25,19 @@ constexpr char kHead[] = "@ SOA ns h 1 2 3 4 5\n@ NS ns\nns A 192.0.2.1\n";
 
 class LookupsTest : public ::testing::Test {
  protected:
-  void Add(std::string origin, std::string text) {
+  // `unread`: the zone first includes a file that does not exist, so it is
+  // not read whole.
+  void Add(std::string origin, std::string text, bool unread = false) {
     auto zone = std::make_unique<Zone>(&names_);
-    FileId file = sources_.Add(
-        Source::FromString(origin + "zone", kHead + std::move(text)));
+    FileId file = sources_.Add(Source::FromString(
+        origin + "zone",
+        (unread ? "$INCLUDE /nonexistent/zonelint.inc\n" : "") +
+            (kHead + text)));
     ParseOptions options;
     options.origin = std::move(origin);
     ParseZone(&sources_, file, options, zone.get());
-    EXPECT_TRUE(zone->issues.empty()) << zone->issues[0].message;
+    EXPECT_EQ(zone->issues.size(), unread ? 1u : 0u);
+    EXPECT_EQ(zone->incomplete(), unread);
     zones_.push_back(std::move(zone));
   }
   const SpfLookupAnalysis& Analyze() {
@@ -253,6 +258,35 @@ TEST_F(LookupsTest, VoidLookupsOnlyInsideLintedZones) {
   const SpfTermCost* passing = r.TermPassing(kSpfVoidLookupLimit, true);
   ASSERT_NE(passing, nullptr);
   EXPECT_EQ(r.TermText(*passing), "exists:txt.example.com");
+}
+
+TEST_F(LookupsTest, NoVoidsNorMissingSpfInAZoneNotReadWhole) {
+  Add("example.com.",
+      "*.hosts A 192.0.2.7\n"
+      "txt TXT \"hello\"\n"
+      "_spf TXT \"v=spf1 a:gone.example.com -all\"\n"
+      "big MX 10 ns\n"
+      "@ TXT \"v=spf1 a:gone.example.com mx:ns.example.com "
+      "exists:txt.example.com include:txt.example.com "
+      "include:empty.example.com a:x.hosts.example.com mx:big.example.com "
+      "include:_spf.example.com -all\"\n",
+      /*unread=*/true);
+  Analyze();
+  const SpfRecordLookups& r = At("example.com.");
+  EXPECT_TRUE(r.voids.empty()) << Voids(r)[0];
+  EXPECT_TRUE(r.no_spf.empty());
+  // The records that are there count; the ones that may be missing count
+  // as 1, like an unknown include.
+  ASSERT_EQ(r.chain.size(), 8u);
+  EXPECT_EQ(r.chain[3].source, SpfCostSource::kIncomplete);
+  EXPECT_EQ(r.chain[4].source, SpfCostSource::kIncomplete);
+  EXPECT_EQ(r.chain[7].source, SpfCostSource::kZone);
+  EXPECT_EQ(r.total, 9);
+  EXPECT_EQ(r.ChainText().rfind("at least 9 lookups", 0), 0u) << r.ChainText();
+  // An MX count is a lower bound, still worth reporting.
+  ASSERT_EQ(r.mx.size(), 2u);
+  EXPECT_EQ(r.mx[1].target, "big.example.com.");
+  EXPECT_EQ(r.mx[1].mx_records, 1);
 }
 
 TEST_F(LookupsTest, WildcardsAndCnamesAnswer) {

@@ -284,8 +284,8 @@ class DmarcMissing final : public Rule {
         shown += Cat(listed++ == 0 ? "'" : ", '", name, "'");
       }
       if (more > listed) shown += ", ...";
-      others = Cat(more, more == 1 ? " other name" : " other names",
-                   " below '", domain, "' that ",
+      others = Cat(more, more == 1 ? " other name" : " other names", " below '",
+                   domain, "' that ",
                    more == 1 ? "sends or receives" : "send or receive",
                    " mail (", shown, ")");
     }

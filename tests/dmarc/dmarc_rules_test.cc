@@ -207,12 +207,19 @@ TEST(DmarcMissingTest, SubdomainCoveredByApexPolicy) {
       Lint(kMissing, {{"example.com.", "_dmarc TXT \"v=DMARC1; p=none\"\n"},
                       {"shop.example.com.", "@ MX 10 ns1\n"}}),
       IsEmpty());
-  // A record at _dmarc that is no DMARC record covers nothing.
+  // A record at _dmarc that is no DMARC record, nor meant as one, covers
+  // nothing.
   EXPECT_EQ(Lint(kMissing,
-                 "_dmarc TXT \"v=DMARC2; p=reject\"\n"
+                 "_dmarc TXT \"verification=1234\"\n"
                  "shop MX 10 ns1\n")
                 .size(),
             1u);
+  // One meant as a DMARC record that receivers do not take is the one
+  // mistake to fix, and dmarc-lookalike reports it.
+  EXPECT_THAT(Lint(kMissing,
+                   "_dmarc TXT \"v=DMARC2; p=reject\"\n"
+                   "shop MX 10 ns1\n"),
+              IsEmpty());
 }
 
 TEST(DmarcMissingTest, RecordWithoutItsFinalDotCoversTheDomainItWasMeantFor) {
@@ -245,7 +252,8 @@ TEST(DmarcMissingTest, OneFindingForEveryNameOneRecordWouldCover) {
   EXPECT_EQ(found[0].message,
             "'b.example.com.' sends mail (SPF) but has no DMARC policy: no "
             "DMARC record at '_dmarc.b.example.com.' nor at _dmarc of a "
-            "domain above it up to 'example.com.'; nor have the 4 other "
+            "domain above it up to 'example.com.'; a record at "
+            "'_dmarc.example.com.' would also cover the 4 other "
             "names below 'example.com.' that send or receive mail "
             "('a.shop.example.com.', 'shop.example.com.', "
             "'c.example.com.', ...)");
@@ -256,7 +264,8 @@ TEST(DmarcMissingTest, OneFindingForEveryNameOneRecordWouldCover) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].message,
             "'example.com.' receives mail (MX) but has no DMARC policy: no "
-            "DMARC record at '_dmarc.example.com.'; nor has the other name "
+            "DMARC record at '_dmarc.example.com.'; a record at "
+            "'_dmarc.example.com.' would also cover the 1 other name "
             "below 'example.com.' that sends or receives mail "
             "('www.example.com.')");
 }
@@ -276,11 +285,12 @@ TEST(DmarcMissingTest, SubzoneAloneMayHaveItsPolicyInTheParent) {
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].severity, Severity::kInfo);
   EXPECT_EQ(found[0].message,
-            "'mail.example.com.' receives mail (MX) and no linted zone has a "
-            "DMARC record for it nor for the other name below 'example.com.' "
-            "that sends or receives mail ('out.mail.example.com.'); its "
-            "policy may be at '_dmarc.example.com.', its organizational "
-            "domain, which is in no linted zone");
+            "'mail.example.com.' receives mail (MX) and no DMARC record in "
+            "the linted zones covers it or the 1 other name below "
+            "'example.com.' that sends or receives mail "
+            "('out.mail.example.com.'); its policy may be at "
+            "'_dmarc.example.com.', its organizational domain, in a parent "
+            "zone that is not linted here");
   EXPECT_THAT(found[0].help, HasSubstr("make sure that '_dmarc.example.com.'"));
   // Its own record covers it.
   EXPECT_THAT(Lint(kMissing, {{"mail.example.com.",
@@ -295,7 +305,9 @@ TEST(DmarcMissingTest, ZoneAtAPublicSuffixIsOneDomain) {
   // receivers that walk the tree.
   auto found = Lint(kMissing, {{"example.", "a MX 10 ns1\nb MX 10 ns1\n"}});
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_THAT(found[0].message, HasSubstr("up to 'example.'; nor has"));
+  EXPECT_THAT(found[0].message,
+              HasSubstr("up to 'example.'; a record at '_dmarc.example.' would "
+                        "also cover the 1 other name"));
 }
 
 TEST(DmarcMissingTest, ReverseZonesAreSkipped) {

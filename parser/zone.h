@@ -85,8 +85,9 @@ class Zone {
  public:
   explicit Zone(NameTable* names) : names_(names) {}
 
-  // Origin of the zone (its apex): --origin, SOA owner, first $ORIGIN, or
-  // the file name; kNoName if none could be found.
+  // Origin of the zone (its apex): --origin, an $ORIGIN before the first
+  // record, the SOA owner, or the file name; never the root unless --origin
+  // says so. kNoName if none could be found.
   NameId apex = kNoName;
   FileId main_file = kNoFile;
   std::vector<Record> records;

@@ -121,16 +121,7 @@ class ZoneParser {
     zone_->records.reserve(zone_->records.size() + lines);
     zone_->fields.reserve(zone_->fields.size() + 3 * lines);
     ParseFile(file, 0);
-    NameTable& names = zone_->names();
-    if (!options_.origin.empty()) {
-      zone_->apex = names.Intern(options_.origin);
-    } else if (soa_owner_ != kNoName) {
-      zone_->apex = soa_owner_;
-    } else if (first_origin_ != kNoName) {
-      zone_->apex = first_origin_;
-    } else if (std::string guess = Guess(); !guess.empty()) {
-      zone_->apex = names.Intern(guess);
-    }
+    zone_->apex = Apex();
   }
 
  private:
@@ -169,6 +160,30 @@ class ZoneParser {
   std::string Guess() const {
     return options_.origin_from_file_name ? OriginFromFileName(main_path_)
                                           : std::string();
+  }
+
+  // The zone's apex once the file is read: --origin; else the origin an
+  // $ORIGIN set before the first record; else the owner of the first SOA;
+  // else the file name's, when a record is at or below it (a name no record
+  // is in names no zone of this file). Never the root unless --origin says
+  // so: "$ORIGIN ." (BIND's dump format) and an SOA at '.' under it name no
+  // zone. An $ORIGIN after the first record changes what the names that
+  // follow mean, not which zone this is. kNoName when nothing names the
+  // zone: rules then leave the zone's extent alone.
+  NameId Apex() const {
+    NameTable& names = zone_->names();
+    if (!options_.origin.empty()) return names.Intern(options_.origin);
+    auto not_root = [&](NameId id) {
+      return id != kNoName && names.Text(id) != ".";
+    };
+    if (not_root(leading_origin_)) return leading_origin_;
+    if (not_root(soa_owner_)) return soa_owner_;
+    const std::string guess = Guess();
+    if (guess.empty()) return kNoName;
+    for (const Record& r : zone_->records) {
+      if (IsAtOrBelow(names.Text(r.owner), guess)) return names.Intern(guess);
+    }
+    return kNoName;
   }
 
   // The origin for a relative name, guessing it from the file name when
@@ -585,7 +600,7 @@ class ZoneParser {
       bool relative;
       NameId id = NameToken(tokens[1], &relative);
       if (id == kNoName) return;
-      if (first_origin_ == kNoName) first_origin_ = id;
+      if (zone_->records.empty()) leading_origin_ = id;
       SetOrigin(MakeOrigin(zone_->names().Text(id)));
       origin_is_fallback_ = false;
     } else if (EqualsIgnoreCase(name, "$TTL")) {
@@ -976,7 +991,8 @@ class ZoneParser {
   NameId soa_owner_ = kNoName;
   // The origin is the root only because none was known (reported once).
   bool origin_is_fallback_ = false;
-  NameId first_origin_ = kNoName;
+  // The origin an $ORIGIN set before the first record.
+  NameId leading_origin_ = kNoName;
 
   std::string scratch_;
   RdataOutput rdata_out_;

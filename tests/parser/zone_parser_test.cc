@@ -840,12 +840,76 @@ TEST_F(ZoneParserTest, OriginFromSoaOwner) {
   EXPECT_EQ(Name(z.FieldsOf(z.records[0])[0].value), "ns.example.net.");
 }
 
-TEST_F(ZoneParserTest, SoaOwnerBeatsOriginDirectiveForTheApex) {
+TEST_F(ZoneParserTest, OriginDirectiveBeforeTheFirstRecordIsTheApex) {
+  // The origin in force at the first record names the zone, even when the
+  // SOA is elsewhere (zone-no-soa then reports the SOA).
   const Zone& z = Parse(
+      "$ORIGIN .\n"
       "$ORIGIN example.net.\n"
       "sub SOA ns hm 1 2 3 4 5\n",
       {});
-  EXPECT_EQ(Name(z.apex), "sub.example.net.");
+  EXPECT_EQ(Name(z.apex), "example.net.");
+}
+
+TEST_F(ZoneParserTest, OriginDirectiveAfterTheFirstRecordIsNotTheApex) {
+  // Names before the $ORIGIN are relative to the file name's origin; the
+  // $ORIGIN changes what later names mean, not which zone this is.
+  const Zone& z = Parse(
+      "@ NS ns1.example.net.\n"
+      "mail A 192.0.2.1\n"
+      "$ORIGIN sub.example.org.\n"
+      "host A 192.0.2.2\n",
+      {}, "example.com.zone");
+  EXPECT_TRUE(z.issues.empty());
+  EXPECT_EQ(Name(z.apex), "example.com.");
+  EXPECT_EQ(Records(), (Strings{"example.com. 0 IN NS ns1.example.net.",
+                                "mail.example.com. 0 IN A 192.0.2.1",
+                                "host.sub.example.org. 0 IN A 192.0.2.2"}));
+  // With no name from the file either, the apex is unknown.
+  const Zone& unnamed = Parse(
+      "example.com. NS ns1.example.net.\n"
+      "$ORIGIN sub.example.org.\n"
+      "host A 192.0.2.2\n",
+      {});
+  EXPECT_TRUE(unnamed.issues.empty());
+  EXPECT_EQ(unnamed.apex, kNoName);
+}
+
+TEST_F(ZoneParserTest, BindDumpFormatIsTheZoneOfItsSoa) {
+  // named-compilezone's default output: "$ORIGIN .", owners in full but
+  // without their trailing dot, then the zone's own $ORIGIN.
+  const Zone& z = Parse(
+      "$ORIGIN .\n"
+      "$TTL 3600\n"
+      "example.com\t\tIN SOA\tns1.example.com. hostmaster.example.com. (\n"
+      "\t\t\t\t1 7200 3600 1209600 300 )\n"
+      "\t\t\tNS\tns1.example.com.\n"
+      "$ORIGIN example.com.\n"
+      "ns1\t\t\tA\t192.0.2.1\n",
+      {});
+  EXPECT_TRUE(z.issues.empty());
+  EXPECT_EQ(Name(z.apex), "example.com.");
+  EXPECT_EQ(Name(z.records[0].owner), "example.com.");
+  EXPECT_EQ(Name(z.records[2].owner), "ns1.example.com.");
+}
+
+TEST_F(ZoneParserTest, TheRootIsNeverAGuessedApex) {
+  // "$ORIGIN ." and an SOA at '.' under it name no zone; the file name
+  // does, when the records are in it.
+  const std::string text =
+      "$ORIGIN .\n"
+      "@ SOA example.com. hostmaster.example.com. 1 2 3 4 5\n"
+      "example.com. NS ns1.example.net.\n";
+  EXPECT_EQ(Parse(text, {}).apex, kNoName);
+  EXPECT_EQ(Name(Parse(text, {}, "example.com").apex), "example.com.");
+  // --origin may name the root zone.
+  EXPECT_EQ(Name(Parse(text, WithOrigin(".")).apex), ".");
+}
+
+TEST_F(ZoneParserTest, FileNameThatNoRecordIsInIsNoApex) {
+  const Zone& z =
+      Parse("www.example.org. A 192.0.2.1\n", {}, "example.com.zone");
+  EXPECT_EQ(z.apex, kNoName);
 }
 
 TEST_F(ZoneParserTest, OriginFromFileName) {

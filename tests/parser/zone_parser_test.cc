@@ -709,6 +709,30 @@ TEST_F(ZoneParserTest, TxtKeepsSeparateStrings) {
   EXPECT_TRUE(AsTxt(other, sources(), other.records[0]).empty());
 }
 
+TEST_F(ZoneParserTest, UriTargetIsNotACharacterString) {
+  // RFC 7553: the target fills the rest of the rdata; BIND reads it at any
+  // length. The strings of HINFO (and NAPTR, ...) are character-strings.
+  const std::string long_uri = "https://example.com/" + std::string(300, 'a');
+  const std::string long_string(256, 'x');
+  Parse("_http._tcp URI 10 1 \"" + long_uri + "\"\n" +
+            "_ftp._tcp URI 10 1 ftp://example.com/\n"
+            "_x._tcp URI 10 1 \"bad \\999\"\n"
+            "h HINFO \"" +
+            long_string + "\" \"os\"\n",
+        WithOrigin());
+  EXPECT_EQ(
+      Records(),
+      (Strings{"_http._tcp.example.com. 0 IN URI 10 1 \"" + long_uri + "\"",
+               "h.example.com. 0 IN HINFO \"" + long_string + "\" \"os\""}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:2:20-2:38 rdata: invalid URI target "
+                     "'ftp://example.com/'",
+                     "zone-input:3:18-3:28 rdata: invalid URI target "
+                     "'bad \\999'",
+                     "zone-input:4:9-4:267 string: character-string is 256 "
+                     "bytes long; the limit is 255"}));
+}
+
 TEST(CharacterStringTest, DecodesEscapesAnywhereAndCountsWithoutBuilding) {
   struct Case {
     std::string_view raw;

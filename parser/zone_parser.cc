@@ -222,7 +222,7 @@ class ZoneParser {
   NameId NameToken(const Token& t, bool* relative) {
     std::string_view text = Text(t);
     *relative = false;
-    if (text == "@" && !t.quoted) {
+    if (text == "@") {  // quoted too, as BIND reads a quoted owner
       return zone_->names().Intern(CurrentOrigin(t)->text);
     }
     const Origin* origin = IsAbsoluteText(text) ? nullptr : CurrentOrigin(t);
@@ -321,19 +321,25 @@ class ZoneParser {
     }
     uint32_t paren_line_end = begin + 1;
     if (message == master::error_message<master::closing_paren>) {
-      if (at < size && text[at] == '(') {
-        Syntax(at, at + 1, "'(' inside parentheses",
-               "parentheses do not nest; remove the inner '('");
-      } else {
-        Syntax(entry.open_paren, entry.open_paren + 1,
-               "missing ')' to close this '('",
-               "close the parentheses at the end of the record");
-      }
       size_t nl = text.find('\n', entry.open_paren);
       paren_line_end = nl == std::string_view::npos ? size : nl + 1;
-      if (!(at < size && text[at] == '(')) {
-        return NextOwnerLine(text, paren_line_end);
+      // A '(' inside the group is an inner '(' only when no line between
+      // begins an entry; otherwise the group's ')' is missing and the group
+      // ran into the records that follow.
+      const bool nested =
+          at < size && text[at] == '(' &&
+          NextOwnerLine(text.substr(0, at), paren_line_end) >= at;
+      if (nested) {
+        Syntax(at, at + 1, "'(' inside parentheses",
+               "parentheses do not nest; remove the inner '('");
+        // Read on as if only the inner '(' were open: the group then ends
+        // at the first ')', and so does the entry.
+        return ResumeAfter(text, entry.open_paren + 1, at + 1, paren_line_end);
       }
+      Syntax(entry.open_paren, entry.open_paren + 1,
+             "missing ')' to close this '('",
+             "close the parentheses at the end of the record");
+      return NextOwnerLine(text, paren_line_end);
     } else if (message == master::error_message<master::closing_quote>) {
       uint32_t e = at;
       Syntax(entry.open_quote, std::max(e, entry.open_quote + 1),
@@ -359,11 +365,18 @@ class ZoneParser {
     return ResumeAfter(text, begin, at, paren_line_end);
   }
 
+  // Whether the entry at `begin` starts with its owner: a token at the
+  // start of the line, quoted or not (BIND reads "a b" as the name a\032b).
+  static bool OwnerGiven(const std::vector<Token>& tokens, uint32_t begin) {
+    return !tokens.empty() &&
+           (tokens[0].quoted ? tokens[0].begin - 1 : tokens[0].begin) == begin;
+  }
+
   void Entry(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
     if (tokens.empty()) return;
-    const Token& first = tokens[0];
-    const bool owner_given = first.begin == begin && !first.quoted;
-    if (owner_given && base_[first.begin] == '$') {
+    const bool owner_given = OwnerGiven(tokens, begin);
+    // A directive is never quoted.
+    if (owner_given && !tokens[0].quoted && base_[tokens[0].begin] == '$') {
       Directive(tokens, end);
       return;
     }
@@ -401,6 +414,42 @@ class ZoneParser {
     return true;
   }
 
+  // The type of a record (or $GENERATE) at `t`, which comes after the
+  // owner, TTL and class; reports what is wrong otherwise. An unquoted
+  // token there that is no second TTL or class is an unknown type, as BIND
+  // says ("unknown RR type"). `starts_blank_line`: `t` is the first token
+  // of a line that begins with a blank, so the line has no owner of its own.
+  bool TypeToken(const Token& t, bool ttl_and_class_given,
+                 bool starts_blank_line, uint16_t* type) {
+    const std::string_view s = Text(t);
+    if (!t.quoted && ParseTypeToken(s, type)) return true;
+    uint16_t rclass;
+    uint32_t ttl;
+    if (t.quoted) {
+      SyntaxAt(t,
+               ttl_and_class_given ? "expected a type"
+                                   : "expected a TTL, class or type",
+               "a record is: owner [TTL] [class] type rdata, none of them "
+               "quoted");
+    } else if (ParseClassToken(s, &rclass) ||
+               (StartsWithDigit(s) && ParseTtl(s, &ttl))) {
+      SyntaxAt(t,
+               Cat("a second ", StartsWithDigit(s) ? "TTL" : "class", " '", s,
+                   "' where the type goes"),
+               "a record is: owner [TTL] [class] type rdata, with one TTL "
+               "and one class at most");
+    } else {
+      SyntaxAt(t, Cat("unknown record type '", ShowText(s), "'"),
+               starts_blank_line
+                   ? "the line begins with a blank, so it repeats the "
+                     "previous owner and its first word is read as the type; "
+                     "if that word is an owner name, start the line with it"
+                   : "a record is: owner [TTL] [class] type rdata; write "
+                     "types without a mnemonic as TYPEnnn (RFC 3597)");
+    }
+    return false;
+  }
+
   void RecordEntry(const std::vector<Token>& tokens, bool owner_given,
                    uint32_t end_of_entry) {
     Record rec;
@@ -429,7 +478,7 @@ class ZoneParser {
         }
         last_owner_relative_ = relative;
       }
-      rec.owner_end = t.end;
+      rec.owner_end = t.quoted ? t.end + 1 : t.end;
       last_owner_ = rec.owner;
       last_owner_text_ = text;
       last_owner_generation_ = origin_generation_;
@@ -459,13 +508,8 @@ class ZoneParser {
     }
     const Token& type_token = tokens[i];
     uint16_t type;
-    if (type_token.quoted || !ParseTypeToken(Text(type_token), &type)) {
-      SyntaxAt(type_token,
-               ttl && has_class ? "expected a type"
-                                : "expected a TTL, class or type",
-               Cat("'", Text(type_token),
-                   "' is not a known RR type; use TYPEnnn "
-                   "(RFC 3597) for types without a mnemonic"));
+    if (!TypeToken(type_token, ttl && has_class, !owner_given && i == 0,
+                   &type)) {
       return;
     }
     const TypeInfo* info = FindType(type);
@@ -759,13 +803,12 @@ class ZoneParser {
     bool has_class = false;
     if (!TtlAndClass(tokens, &i, &ttl, &rclass, &has_class)) return;
     uint16_t type;
-    if (i >= tokens.size() || tokens[i].quoted ||
-        !ParseTypeToken(Text(tokens[i]), &type)) {
-      const Token& t = i < tokens.size() ? tokens[i] : tokens.back();
-      SyntaxAt(t, "expected a TTL, class or type",
+    if (i >= tokens.size()) {
+      SyntaxAt(tokens.back(), "expected a TTL, class or type",
                "$GENERATE start-stop[/step] lhs [TTL] [class] type rhs");
       return;
     }
+    if (!TypeToken(tokens[i], ttl && has_class, false, &type)) return;
     const TypeInfo* info = FindType(type);
     if (info != nullptr && info->meta) {
       SyntaxAt(

@@ -95,6 +95,9 @@ class Zone {
   std::string generated_text;  // field text of $GENERATE'd records
   std::vector<ParseIssue> issues;
   std::vector<RelativeName> relative_names;
+  // An entry that names the SOA type could not be read (the problem is in
+  // `issues`): whether the zone has an SOA is then unknown.
+  bool soa_unreadable = false;
 
   const NameTable& names() const { return *names_; }
   NameTable& names() { return *names_; }

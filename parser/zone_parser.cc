@@ -277,6 +277,7 @@ class ZoneParser {
               pos, pos + 1,
               Cat("record is longer than ", options_.max_entry_bytes, " bytes"),
               "check for a missing ')' or '\"'");
+          NoteDropped(entry.tokens, pos);
           pos = ResumeAfter(text, pos, limit, pos + 1);
           continue;
         }
@@ -284,6 +285,7 @@ class ZoneParser {
         pos = next;
       } catch (const pegtl::parse_error& e) {
         uint32_t at = pos + static_cast<uint32_t>(e.positions().front().byte);
+        NoteDropped(entry.tokens, pos);
         pos = Recover(text, e.message(), entry, pos, at, limit);
       }
     }
@@ -380,7 +382,26 @@ class ZoneParser {
       Directive(tokens, end);
       return;
     }
+    const size_t records = zone_->records.size();
     RecordEntry(tokens, owner_given, end);
+    if (zone_->records.size() == records) NoteDropped(tokens, begin);
+  }
+
+  // An entry at `begin` was dropped for a problem already reported: when
+  // its type (after the owner, a TTL and a class) is SOA, the zone's SOA
+  // may be the record that could not be read.
+  void NoteDropped(const std::vector<Token>& tokens, uint32_t begin) {
+    size_t i = OwnerGiven(tokens, begin) ? 1 : 0;
+    for (int k = 0; k < 2 && i < tokens.size() && !tokens[i].quoted; ++k) {
+      uint16_t rclass;
+      const std::string_view s = Text(tokens[i]);
+      if (!StartsWithDigit(s) && !ParseClassToken(s, &rclass)) break;
+      ++i;
+    }
+    if (i < tokens.size() && !tokens[i].quoted &&
+        EqualsIgnoreCase(Text(tokens[i]), "SOA")) {
+      zone_->soa_unreadable = true;
+    }
   }
 
   // ---- Records -----------------------------------------------------------

@@ -208,7 +208,9 @@ LintResult LintFile(const std::string& path, const std::string& origin) {
   LintResult result;
   Session session;
   ParseOptions options;
-  options.origin = origin;
+  // Canonical, as the CLI makes --origin: manifests write some origins
+  // with capitals ("wlanLaDaDi.net.").
+  options.origin = AsciiLowerString(origin);
   absl::Status status = session.AddFile(path, options);
   if (!status.ok()) {
     result.read_ok = false;

@@ -542,7 +542,7 @@ TEST_F(ZoneParserTest, MissingClosingParenIsOneErrorBeforeTheNextGroup) {
   // The SOA's ')' is missing, so its group runs into the records after it
   // and stops at the next '(': one error, at the '(' that is not closed,
   // and the records after the SOA's own lines are read.
-  Parse(
+  const Zone& z = Parse(
       "@ SOA ns hm (\n"
       "    1 2h 1h 1w 5m\n"
       "www A 192.0.2.1\n"
@@ -555,6 +555,7 @@ TEST_F(ZoneParserTest, MissingClosingParenIsOneErrorBeforeTheNextGroup) {
   EXPECT_EQ(Issues(),
             (Strings{"zone-input:1:13-1:14 syntax: missing ')' to close this "
                      "'('"}));
+  EXPECT_TRUE(z.soa_unreadable);
 }
 
 TEST_F(ZoneParserTest, InnerParenOnAContinuationLineIsOneError) {
@@ -568,6 +569,26 @@ TEST_F(ZoneParserTest, InnerParenOnAContinuationLineIsOneError) {
   EXPECT_EQ(Records(), (Strings{"b.example.com. 0 IN A 192.0.2.1"}));
   EXPECT_EQ(Issues(),
             (Strings{"zone-input:2:3-2:4 syntax: '(' inside parentheses"}));
+}
+
+TEST_F(ZoneParserTest, AnSoaThatCannotBeReadIsNoted) {
+  for (const char* text :
+       {"@ SOA ns hm 4294967296 2 3 4 5\n", "@ 1x SOA ns hm 1 2 3 4 5\n",
+        "@ IN soa ns hm 1 2 3\n", "@ SOA ns hm ( 1 2 3 4 5\nwww A 192.0.2.1\n",
+        "@ SOA \"ns hm 1 2 3 4 5\n"}) {
+    SCOPED_TRACE(text);
+    const Zone& z = Parse(text, WithOrigin());
+    EXPECT_FALSE(z.issues.empty());
+    EXPECT_TRUE(z.soa_unreadable);
+  }
+  // Other records that cannot be read, and SOA in rdata, say nothing of it.
+  const Zone& z = Parse(
+      "www A 192.0.2.256\n"
+      "@ TXT \"SOA\" )\n"
+      "@ HINFO SOA\n",
+      WithOrigin());
+  EXPECT_EQ(z.issues.size(), 3u);
+  EXPECT_FALSE(z.soa_unreadable);
 }
 
 TEST_F(ZoneParserTest, NulByte) {

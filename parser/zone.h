@@ -55,6 +55,11 @@ struct Record {
 
   SourceRange range() const { return {file, begin, end}; }
   SourceRange owner_range() const { return {file, begin, owner_end}; }
+  // Where to point at the record's name: its owner as written, or the whole
+  // record when the owner was inherited.
+  SourceRange owner_or_record_range() const {
+    return owner_end > begin ? owner_range() : range();
+  }
   bool has(RecordFlags f) const { return (flags & f) != 0; }
 };
 

@@ -446,16 +446,16 @@ class ZoneParser {
     if (!t.quoted && ParseTypeToken(s, type)) return true;
     uint16_t rclass;
     uint32_t ttl;
+    const bool is_ttl = StartsWithDigit(s) && ParseTtl(s, &ttl);
     if (t.quoted) {
       SyntaxAt(t,
                ttl_and_class_given ? "expected a type"
                                    : "expected a TTL, class or type",
                "a record is: owner [TTL] [class] type rdata, none of them "
                "quoted");
-    } else if (ParseClassToken(s, &rclass) ||
-               (StartsWithDigit(s) && ParseTtl(s, &ttl))) {
+    } else if (is_ttl || ParseClassToken(s, &rclass)) {
       SyntaxAt(t,
-               Cat("a second ", StartsWithDigit(s) ? "TTL" : "class", " '", s,
+               Cat("a second ", is_ttl ? "TTL" : "class", " '", s,
                    "' where the type goes"),
                "a record is: owner [TTL] [class] type rdata, with one TTL "
                "and one class at most");

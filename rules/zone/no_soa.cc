@@ -14,8 +14,10 @@ bool SameRdata(const LintContext& context, const Zone& zone, const Record& a,
                const Record& b) {
   auto fa = zone.FieldsOf(a);
   auto fb = zone.FieldsOf(b);
-  if (fa.size() != fb.size() || a.has(kRecordGeneric) != b.has(kRecordGeneric))
+  if (fa.size() != fb.size() ||
+      a.has(kRecordGeneric) != b.has(kRecordGeneric)) {
     return false;
+  }
   for (size_t i = 0; i < fa.size(); ++i) {
     if (fa[i].kind != fb[i].kind) return false;
     if (fa[i].kind == FieldKind::kName || fa[i].kind == FieldKind::kNumber) {
@@ -33,10 +35,6 @@ bool IncludeFailed(const Zone& zone) {
     if (issue.kind == IssueKind::kInclude) return true;
   }
   return false;
-}
-
-SourceRange OwnerRange(const Record& r) {
-  return r.owner_end > r.begin ? r.owner_range() : r.range();
 }
 
 class NoSoa final : public Rule {
@@ -83,7 +81,7 @@ class NoSoa final : public Rule {
           return;
         }
       } else if (IsAtOrBelow(owner, apex)) {
-        sink.Emit(OwnerRange(r),
+        sink.Emit(r.owner_or_record_range(),
                   Cat("SOA record at '", owner, "', below the zone's origin '",
                       apex, "': name servers refuse to load the zone"),
                   Cat("an SOA belongs only at the origin: write its owner "
@@ -102,7 +100,7 @@ class NoSoa final : public Rule {
     if (zone.soa_unreadable || IncludeFailed(zone)) return;
     if (outside != nullptr) {
       sink.Emit(
-          OwnerRange(*outside),
+          outside->owner_or_record_range(),
           Cat("the SOA record is at '", context.names.Text(outside->owner),
               "', outside the zone '", apex,
               "': name servers ignore it, so the zone has no SOA and "
@@ -111,16 +109,16 @@ class NoSoa final : public Rule {
           "whether the owner's trailing dot belongs there");
       return;
     }
-    const SourceRange where = zone.records.empty()
-                                  ? SourceRange{zone.main_file, 0, 0}
-                                  : OwnerRange(zone.records.front());
+    const SourceRange where =
+        zone.records.empty() ? SourceRange{zone.main_file, 0, 0}
+                             : zone.records.front().owner_or_record_range();
     sink.Emit(where,
               Cat("zone '", apex,
                   "' has no SOA record: name servers refuse to load it"),
-              Cat("add one at the origin: @ IN SOA <primary name server> "
-                  "<mailbox> <serial> <refresh> <retry> <expire> <minimum>; "
-                  "if a tool adds it when it deploys the zone, disable this "
-                  "rule for the file"));
+              "add one at the origin: @ IN SOA <primary name server> "
+              "<mailbox> <serial> <refresh> <retry> <expire> <minimum>; if "
+              "a tool adds it when it deploys the zone, disable this rule "
+              "for the file");
   }
 };
 

@@ -36,10 +36,7 @@ class OutOfZone final : public Rule {
             zone->records[at[0]].type == rrtype::kSOA) {
           continue;
         }
-        const Record& first = zone->records[at[0]];
-        SourceRange range = first.owner_end > first.begin ? first.owner_range()
-                                                          : first.range();
-        sink.Emit(range,
+        sink.Emit(zone->records[at[0]].owner_or_record_range(),
                   Cat("'", name, "' is outside the zone '", apex, "'",
                       at.size() > 1 ? Cat(" (", at.size(), " records)") : ""),
                   "servers ignore out-of-zone data: check $ORIGIN and for a "

@@ -39,52 +39,55 @@ bool StartsWithDigit(std::string_view s) {
   return !s.empty() && s[0] >= '0' && s[0] <= '9';
 }
 
+// Whether the line that starts at `at` can begin an entry: it starts with
+// neither a blank nor a comment and is not empty. Other lines continue a
+// group whose ')' may be missing.
+bool BeginsEntry(std::string_view text, uint32_t at) {
+  if (at >= text.size()) return false;
+  char c = text[at];
+  return c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ';';
+}
+
 // Where parsing resumes after a malformed entry that began at `begin` and
 // failed at `at`: after the end of the line, or after the ')' closing a
-// group the error was in. Quotes and comments are skipped roughly.
-uint32_t ResumeAfter(std::string_view text, uint32_t begin, uint32_t at,
-                     uint32_t open_paren_line_end) {
-  int depth = 0;
-  auto scan = [&](uint32_t from, uint32_t to, bool stop_at_line_end) {
-    uint32_t i = from;
-    while (i < to) {
-      char c = text[i];
-      if (c == '\n' && stop_at_line_end && depth == 0) return i + 1;
-      if (c == '"') {
-        ++i;
-        while (i < to && text[i] != '"' && text[i] != '\n') {
-          i += text[i] == '\\' ? 2 : 1;
-        }
-        if (i < to && text[i] == '"') ++i;
-        continue;
-      }
-      if (c == ';') {
-        while (i < to && text[i] != '\n') ++i;
-        continue;
-      }
-      if (c == '\\') {
-        // An escape never takes a line break with it: "x\" at the end of a
-        // line is an error, and the next line is a new entry.
-        i += i + 1 < to && text[i + 1] != '\n' ? 2 : 1;
-        continue;
-      }
-      if (c == '(') ++depth;
-      if (c == ')' && depth > 0) --depth;
-      ++i;
-    }
-    return std::min<uint32_t>(i, to);
-  };
+// group the error was in. A group that is still open at the end of a line
+// followed by one that begins an entry is taken as unclosed: parsing
+// resumes at that line (or at the end of the text), so every byte is
+// scanned once. Quotes and comments are skipped roughly.
+uint32_t ResumeAfter(std::string_view text, uint32_t begin, uint32_t at) {
   const uint32_t size = static_cast<uint32_t>(text.size());
-  at = std::min(at, size);
-  scan(begin, at, false);
-  int depth_at_error = depth;
-  uint32_t next = scan(at, size, true);
-  if (depth > 0 || (depth_at_error > 0 && next >= size)) {
-    // An unclosed group: resume after the line that opened it rather than
-    // skip the rest of the file.
-    return std::max(open_paren_line_end, std::min(at + 1, size));
+  int depth = 0;
+  uint32_t i = begin;
+  const uint32_t error_at = std::min(at, size);
+  while (i < size) {
+    char c = text[i];
+    if (c == '\n' && i >= error_at &&
+        (depth == 0 || BeginsEntry(text, i + 1))) {
+      return i + 1;
+    }
+    if (c == '"') {
+      ++i;
+      while (i < size && text[i] != '"' && text[i] != '\n') {
+        i += text[i] == '\\' ? 2 : 1;
+      }
+      if (i < size && text[i] == '"') ++i;
+      continue;
+    }
+    if (c == ';') {
+      while (i < size && text[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '\\') {
+      // An escape never takes a line break with it: "x\" at the end of a
+      // line is an error, and the next line is a new entry.
+      i += i + 1 < size && text[i + 1] != '\n' ? 2 : 1;
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    ++i;
   }
-  return next;
+  return size;
 }
 
 // The start of the first line at or after the line start `from` that can
@@ -92,9 +95,7 @@ uint32_t ResumeAfter(std::string_view text, uint32_t begin, uint32_t at,
 // lines are skipped, as they continue a group whose ')' is missing.
 uint32_t NextOwnerLine(std::string_view text, uint32_t from) {
   const uint32_t size = static_cast<uint32_t>(text.size());
-  while (from < size) {
-    char c = text[from];
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ';') break;
+  while (from < size && !BeginsEntry(text, from)) {
     size_t nl = text.find('\n', from);
     if (nl == std::string_view::npos) return size;
     from = static_cast<uint32_t>(nl + 1);
@@ -278,7 +279,7 @@ class ZoneParser {
               Cat("record is longer than ", options_.max_entry_bytes, " bytes"),
               "check for a missing ')' or '\"'");
           NoteDropped(entry.tokens, pos);
-          pos = ResumeAfter(text, pos, limit, pos + 1);
+          pos = ResumeAfter(text, pos, limit);
           continue;
         }
         Entry(entry.tokens, pos, next);
@@ -312,19 +313,12 @@ class ZoneParser {
             Cat("record is longer than ", options_.max_entry_bytes, " bytes"),
             "check for a missing ')' or '\"'");
       }
-      uint32_t next = ResumeAfter(text, begin, at, 0);
-      if (next == std::min(at + 1, size)) {
-        // A group is still open: skip the lines that continue it.
-        size_t nl = text.find('\n', at);
-        next =
-            NextOwnerLine(text, nl == std::string_view::npos ? size : nl + 1);
-      }
-      return next;
+      return ResumeAfter(text, begin, at);
     }
-    uint32_t paren_line_end = begin + 1;
     if (message == master::error_message<master::closing_paren>) {
-      size_t nl = text.find('\n', entry.open_paren);
-      paren_line_end = nl == std::string_view::npos ? size : nl + 1;
+      const size_t nl = text.find('\n', entry.open_paren);
+      const uint32_t paren_line_end =
+          nl == std::string_view::npos ? size : static_cast<uint32_t>(nl + 1);
       // A '(' inside the group is an inner '(' only when no line between
       // begins an entry; otherwise the group's ')' is missing and the group
       // ran into the records that follow.
@@ -336,7 +330,7 @@ class ZoneParser {
                "parentheses do not nest; remove the inner '('");
         // Read on as if only the inner '(' were open: the group then ends
         // at the first ')', and so does the entry.
-        return ResumeAfter(text, entry.open_paren + 1, at + 1, paren_line_end);
+        return ResumeAfter(text, entry.open_paren + 1, at + 1);
       }
       Syntax(entry.open_paren, entry.open_paren + 1,
              "missing ')' to close this '('",
@@ -364,7 +358,7 @@ class ZoneParser {
              std::string(message),
              "write a backslash as \\\\ and bytes as \\DDD");
     }
-    return ResumeAfter(text, begin, at, paren_line_end);
+    return ResumeAfter(text, begin, at);
   }
 
   // Whether the entry at `begin` starts with its owner: a token at the

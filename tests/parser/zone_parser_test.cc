@@ -571,6 +571,25 @@ TEST_F(ZoneParserTest, InnerParenOnAContinuationLineIsOneError) {
             (Strings{"zone-input:2:3-2:4 syntax: '(' inside parentheses"}));
 }
 
+TEST_F(ZoneParserTest, ErrorInAnOpenGroupResumesAtTheNextOwnerLine) {
+  // The group is still open when the error is found: its continuation lines
+  // are skipped up to the next line that begins an entry, once each.
+  Parse(
+      "a TXT ( \"x\n"
+      "    \"y\"\n"
+      "b A 192.0.2.1\n"
+      "c TXT (\n"
+      "  (\n"
+      "  (\n"
+      "d A 192.0.2.2\n",
+      WithOrigin());
+  EXPECT_EQ(Records(), (Strings{"b.example.com. 0 IN A 192.0.2.1",
+                                "d.example.com. 0 IN A 192.0.2.2"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:1:9-1:11 syntax: unterminated quoted string",
+                     "zone-input:5:3-5:4 syntax: '(' inside parentheses"}));
+}
+
 TEST_F(ZoneParserTest, AnSoaThatCannotBeReadIsNoted) {
   for (const char* text :
        {"@ SOA ns hm 4294967296 2 3 4 5\n", "@ 1x SOA ns hm 1 2 3 4 5\n",

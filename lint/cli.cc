@@ -43,8 +43,9 @@ together as one set of zones, so names, includes and MX targets resolve
 across them.
 
 Options:
-  --origin=NAME           zone origin (default: $ORIGIN, the SOA owner, or
-                          the file name such as example.com.zone)
+  --origin=NAME           zone origin (default: the $ORIGIN before the first
+                          record, the SOA owner, or the file name such as
+                          example.com.zone)
   --format=FORMAT         text (default), gcc or json
   --color=WHEN            auto (default), always or never
   --fail-level=LEVEL      lowest severity that makes the exit status 1:

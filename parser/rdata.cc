@@ -17,7 +17,7 @@ namespace fg = grammar::field;
 //   b 8-bit number        s 16-bit number       l 32-bit number
 //   t 32-bit number or TTL with units           S DNSSEC time or number
 //   c one character-string (at most 255 bytes)  C one or more of them
-//   q one quoted character-string (URI target)
+//   q one quoted string of any length (URI target)
 //   a one token, unchecked   * any tokens (0+)   + any tokens (1+)
 //   x hex, 1+ tokens joined  h hex, 0+ tokens    X hex or "-" (NSEC3 salt)
 //   3 base32hex, no padding  B base64, 1+ tokens joined
@@ -41,6 +41,7 @@ std::string_view FieldLabel(uint16_t type, size_t index) {
   static constexpr std::string_view kSrv[] = {"priority", "weight", "port",
                                               "target"};
   static constexpr std::string_view kCaa[] = {"flags", "tag", "value"};
+  static constexpr std::string_view kUri[] = {"priority", "weight", "target"};
   static constexpr std::string_view kNaptr[] = {
       "order", "preference", "flags", "services", "regexp", "replacement"};
   static constexpr std::string_view kDs[] = {"key tag", "algorithm",
@@ -66,6 +67,7 @@ std::string_view FieldLabel(uint16_t type, size_t index) {
     case rrtype::kSOA: return index < 7 ? kSoa[index] : "field";
     case rrtype::kSRV: return index < 4 ? kSrv[index] : "field";
     case rrtype::kCAA: return index < 3 ? kCaa[index] : "field";
+    case rrtype::kURI: return index < 3 ? kUri[index] : "field";
     case rrtype::kTXT: case rrtype::kSPF: return "string";
     case rrtype::kNAPTR: return index < 6 ? kNaptr[index] : "field";
     case rrtype::kDS: case rrtype::kCDS: return index < 4 ? kDs[index] : "field";
@@ -905,13 +907,20 @@ class RdataParser {
         return true;
       }
       case 'q': {
-        // RFC 7553 4.5: the URI is written as a quoted string.
+        // RFC 7553 4.5: the URI is written as a quoted string. It is not a
+        // <character-string>: it fills the rest of the rdata, so the
+        // 255-byte limit does not apply (BIND reads any length).
         const Token* t = Next(index);
         if (t == nullptr) return false;
         if (!t->quoted) {
           return Bad(*t, index, "a URI in double quotes: \"https://...\"");
         }
-        return CheckString(*t);
+        size_t length = 0;
+        if (!CharacterStringLength(Text(*t), &length)) {
+          return Bad(*t, index, "a URI with valid escapes");
+        }
+        Push(*t, FieldKind::kString);
+        return true;
       }
       case 'a': {
         const Token* t = Next(index);

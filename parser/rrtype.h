@@ -12,11 +12,11 @@ namespace rrtype {
 inline constexpr uint16_t kA = 1, kNS = 2, kCNAME = 5, kSOA = 6, kPTR = 12,
                           kMX = 15, kTXT = 16, kAAAA = 28, kSRV = 33,
                           kDNAME = 39, kRRSIG = 46, kNSEC = 47, kNSEC3 = 50,
-                          kSPF = 99, kCAA = 257, kKEY = 25, kSIG = 24,
-                          kNAPTR = 35, kDS = 43, kSSHFP = 44, kIPSECKEY = 45,
-                          kDNSKEY = 48, kTLSA = 52, kSMIMEA = 53, kCDS = 59,
-                          kCDNSKEY = 60, kZONEMD = 63, kSVCB = 64,
-                          kHTTPS = 65, kTA = 32768, kDLV = 32769;
+                          kSPF = 99, kURI = 256, kCAA = 257, kKEY = 25,
+                          kSIG = 24, kNAPTR = 35, kDS = 43, kSSHFP = 44,
+                          kIPSECKEY = 45, kDNSKEY = 48, kTLSA = 52,
+                          kSMIMEA = 53, kCDS = 59, kCDNSKEY = 60, kZONEMD = 63,
+                          kSVCB = 64, kHTTPS = 65, kTA = 32768, kDLV = 32769;
 }  // namespace rrtype
 
 inline constexpr uint16_t kClassIN = 1;

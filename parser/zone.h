@@ -55,6 +55,11 @@ struct Record {
 
   SourceRange range() const { return {file, begin, end}; }
   SourceRange owner_range() const { return {file, begin, owner_end}; }
+  // Where to point at the record's name: its owner as written, or the whole
+  // record when the owner was inherited.
+  SourceRange owner_or_record_range() const {
+    return owner_end > begin ? owner_range() : range();
+  }
   bool has(RecordFlags f) const { return (flags & f) != 0; }
 };
 
@@ -89,8 +94,9 @@ class Zone {
  public:
   explicit Zone(NameTable* names) : names_(names) {}
 
-  // Origin of the zone (its apex): --origin, SOA owner, first $ORIGIN, or
-  // the file name; kNoName if none could be found.
+  // Origin of the zone (its apex): --origin, an $ORIGIN before the first
+  // record, the SOA owner, or the file name; never the root unless --origin
+  // says so. kNoName if none could be found.
   NameId apex = kNoName;
   FileId main_file = kNoFile;
   std::vector<Record> records;
@@ -98,6 +104,9 @@ class Zone {
   std::string generated_text;  // field text of $GENERATE'd records
   std::vector<ParseIssue> issues;
   std::vector<RelativeName> relative_names;
+  // An entry that names the SOA type could not be read (the problem is in
+  // `issues`): whether the zone has an SOA is then unknown.
+  bool soa_unreadable = false;
 
   const NameTable& names() const { return *names_; }
   NameTable& names() { return *names_; }

@@ -39,52 +39,55 @@ bool StartsWithDigit(std::string_view s) {
   return !s.empty() && s[0] >= '0' && s[0] <= '9';
 }
 
+// Whether the line that starts at `at` can begin an entry: it starts with
+// neither a blank nor a comment and is not empty. Other lines continue a
+// group whose ')' may be missing.
+bool BeginsEntry(std::string_view text, uint32_t at) {
+  if (at >= text.size()) return false;
+  char c = text[at];
+  return c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ';';
+}
+
 // Where parsing resumes after a malformed entry that began at `begin` and
 // failed at `at`: after the end of the line, or after the ')' closing a
-// group the error was in. Quotes and comments are skipped roughly.
-uint32_t ResumeAfter(std::string_view text, uint32_t begin, uint32_t at,
-                     uint32_t open_paren_line_end) {
-  int depth = 0;
-  auto scan = [&](uint32_t from, uint32_t to, bool stop_at_line_end) {
-    uint32_t i = from;
-    while (i < to) {
-      char c = text[i];
-      if (c == '\n' && stop_at_line_end && depth == 0) return i + 1;
-      if (c == '"') {
-        ++i;
-        while (i < to && text[i] != '"' && text[i] != '\n') {
-          i += text[i] == '\\' ? 2 : 1;
-        }
-        if (i < to && text[i] == '"') ++i;
-        continue;
-      }
-      if (c == ';') {
-        while (i < to && text[i] != '\n') ++i;
-        continue;
-      }
-      if (c == '\\') {
-        // An escape never takes a line break with it: "x\" at the end of a
-        // line is an error, and the next line is a new entry.
-        i += i + 1 < to && text[i + 1] != '\n' ? 2 : 1;
-        continue;
-      }
-      if (c == '(') ++depth;
-      if (c == ')' && depth > 0) --depth;
-      ++i;
-    }
-    return std::min<uint32_t>(i, to);
-  };
+// group the error was in. A group that is still open at the end of a line
+// followed by one that begins an entry is taken as unclosed: parsing
+// resumes at that line (or at the end of the text), so every byte is
+// scanned once. Quotes and comments are skipped roughly.
+uint32_t ResumeAfter(std::string_view text, uint32_t begin, uint32_t at) {
   const uint32_t size = static_cast<uint32_t>(text.size());
-  at = std::min(at, size);
-  scan(begin, at, false);
-  int depth_at_error = depth;
-  uint32_t next = scan(at, size, true);
-  if (depth > 0 || (depth_at_error > 0 && next >= size)) {
-    // An unclosed group: resume after the line that opened it rather than
-    // skip the rest of the file.
-    return std::max(open_paren_line_end, std::min(at + 1, size));
+  int depth = 0;
+  uint32_t i = begin;
+  const uint32_t error_at = std::min(at, size);
+  while (i < size) {
+    char c = text[i];
+    if (c == '\n' && i >= error_at &&
+        (depth == 0 || BeginsEntry(text, i + 1))) {
+      return i + 1;
+    }
+    if (c == '"') {
+      ++i;
+      while (i < size && text[i] != '"' && text[i] != '\n') {
+        i += text[i] == '\\' ? 2 : 1;
+      }
+      if (i < size && text[i] == '"') ++i;
+      continue;
+    }
+    if (c == ';') {
+      while (i < size && text[i] != '\n') ++i;
+      continue;
+    }
+    if (c == '\\') {
+      // An escape never takes a line break with it: "x\" at the end of a
+      // line is an error, and the next line is a new entry.
+      i += i + 1 < size && text[i + 1] != '\n' ? 2 : 1;
+      continue;
+    }
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    ++i;
   }
-  return next;
+  return size;
 }
 
 // The start of the first line at or after the line start `from` that can
@@ -92,9 +95,7 @@ uint32_t ResumeAfter(std::string_view text, uint32_t begin, uint32_t at,
 // lines are skipped, as they continue a group whose ')' is missing.
 uint32_t NextOwnerLine(std::string_view text, uint32_t from) {
   const uint32_t size = static_cast<uint32_t>(text.size());
-  while (from < size) {
-    char c = text[from];
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != ';') break;
+  while (from < size && !BeginsEntry(text, from)) {
     size_t nl = text.find('\n', from);
     if (nl == std::string_view::npos) return size;
     from = static_cast<uint32_t>(nl + 1);
@@ -121,16 +122,7 @@ class ZoneParser {
     zone_->records.reserve(zone_->records.size() + lines);
     zone_->fields.reserve(zone_->fields.size() + 3 * lines);
     ParseFile(file, 0);
-    NameTable& names = zone_->names();
-    if (!options_.origin.empty()) {
-      zone_->apex = names.Intern(options_.origin);
-    } else if (soa_owner_ != kNoName) {
-      zone_->apex = soa_owner_;
-    } else if (first_origin_ != kNoName) {
-      zone_->apex = first_origin_;
-    } else if (std::string guess = Guess(); !guess.empty()) {
-      zone_->apex = names.Intern(guess);
-    }
+    zone_->apex = Apex();
   }
 
  private:
@@ -171,6 +163,30 @@ class ZoneParser {
                                           : std::string();
   }
 
+  // The zone's apex once the file is read: --origin; else the origin an
+  // $ORIGIN set before the first record; else the owner of the first SOA;
+  // else the file name's, when a record is at or below it (a name no record
+  // is in names no zone of this file). Never the root unless --origin says
+  // so: "$ORIGIN ." (BIND's dump format) and an SOA at '.' under it name no
+  // zone. An $ORIGIN after the first record changes what the names that
+  // follow mean, not which zone this is. kNoName when nothing names the
+  // zone: rules then leave the zone's extent alone.
+  NameId Apex() const {
+    NameTable& names = zone_->names();
+    if (!options_.origin.empty()) return names.Intern(options_.origin);
+    auto not_root = [&](NameId id) {
+      return id != kNoName && names.Text(id) != ".";
+    };
+    if (not_root(leading_origin_)) return leading_origin_;
+    if (not_root(soa_owner_)) return soa_owner_;
+    const std::string guess = Guess();
+    if (guess.empty()) return kNoName;
+    for (const Record& r : zone_->records) {
+      if (IsAtOrBelow(names.Text(r.owner), guess)) return names.Intern(guess);
+    }
+    return kNoName;
+  }
+
   // The origin for a relative name, guessing it from the file name when
   // nothing set it; reports once when there is none and uses the root.
   const Origin* CurrentOrigin(const Token& t) {
@@ -207,7 +223,7 @@ class ZoneParser {
   NameId NameToken(const Token& t, bool* relative) {
     std::string_view text = Text(t);
     *relative = false;
-    if (text == "@" && !t.quoted) {
+    if (text == "@") {  // quoted too, as BIND reads a quoted owner
       return zone_->names().Intern(CurrentOrigin(t)->text);
     }
     const Origin* origin = IsAbsoluteText(text) ? nullptr : CurrentOrigin(t);
@@ -262,13 +278,15 @@ class ZoneParser {
               pos, pos + 1,
               Cat("record is longer than ", options_.max_entry_bytes, " bytes"),
               "check for a missing ')' or '\"'");
-          pos = ResumeAfter(text, pos, limit, pos + 1);
+          NoteDropped(entry.tokens, pos);
+          pos = ResumeAfter(text, pos, limit);
           continue;
         }
         Entry(entry.tokens, pos, next);
         pos = next;
       } catch (const pegtl::parse_error& e) {
         uint32_t at = pos + static_cast<uint32_t>(e.positions().front().byte);
+        NoteDropped(entry.tokens, pos);
         pos = Recover(text, e.message(), entry, pos, at, limit);
       }
     }
@@ -295,30 +313,29 @@ class ZoneParser {
             Cat("record is longer than ", options_.max_entry_bytes, " bytes"),
             "check for a missing ')' or '\"'");
       }
-      uint32_t next = ResumeAfter(text, begin, at, 0);
-      if (next == std::min(at + 1, size)) {
-        // A group is still open: skip the lines that continue it.
-        size_t nl = text.find('\n', at);
-        next =
-            NextOwnerLine(text, nl == std::string_view::npos ? size : nl + 1);
-      }
-      return next;
+      return ResumeAfter(text, begin, at);
     }
-    uint32_t paren_line_end = begin + 1;
     if (message == master::error_message<master::closing_paren>) {
-      if (at < size && text[at] == '(') {
+      const size_t nl = text.find('\n', entry.open_paren);
+      const uint32_t paren_line_end =
+          nl == std::string_view::npos ? size : static_cast<uint32_t>(nl + 1);
+      // A '(' inside the group is an inner '(' only when no line between
+      // begins an entry; otherwise the group's ')' is missing and the group
+      // ran into the records that follow.
+      const bool nested =
+          at < size && text[at] == '(' &&
+          NextOwnerLine(text.substr(0, at), paren_line_end) >= at;
+      if (nested) {
         Syntax(at, at + 1, "'(' inside parentheses",
                "parentheses do not nest; remove the inner '('");
-      } else {
-        Syntax(entry.open_paren, entry.open_paren + 1,
-               "missing ')' to close this '('",
-               "close the parentheses at the end of the record");
+        // Read on as if only the inner '(' were open: the group then ends
+        // at the first ')', and so does the entry.
+        return ResumeAfter(text, entry.open_paren + 1, at + 1);
       }
-      size_t nl = text.find('\n', entry.open_paren);
-      paren_line_end = nl == std::string_view::npos ? size : nl + 1;
-      if (!(at < size && text[at] == '(')) {
-        return NextOwnerLine(text, paren_line_end);
-      }
+      Syntax(entry.open_paren, entry.open_paren + 1,
+             "missing ')' to close this '('",
+             "close the parentheses at the end of the record");
+      return NextOwnerLine(text, paren_line_end);
     } else if (message == master::error_message<master::closing_quote>) {
       uint32_t e = at;
       Syntax(entry.open_quote, std::max(e, entry.open_quote + 1),
@@ -341,18 +358,44 @@ class ZoneParser {
              std::string(message),
              "write a backslash as \\\\ and bytes as \\DDD");
     }
-    return ResumeAfter(text, begin, at, paren_line_end);
+    return ResumeAfter(text, begin, at);
+  }
+
+  // Whether the entry at `begin` starts with its owner: a token at the
+  // start of the line, quoted or not (BIND reads "a b" as the name a\032b).
+  static bool OwnerGiven(const std::vector<Token>& tokens, uint32_t begin) {
+    return !tokens.empty() &&
+           (tokens[0].quoted ? tokens[0].begin - 1 : tokens[0].begin) == begin;
   }
 
   void Entry(const std::vector<Token>& tokens, uint32_t begin, uint32_t end) {
     if (tokens.empty()) return;
-    const Token& first = tokens[0];
-    const bool owner_given = first.begin == begin && !first.quoted;
-    if (owner_given && base_[first.begin] == '$') {
+    const bool owner_given = OwnerGiven(tokens, begin);
+    // A directive is never quoted.
+    if (owner_given && !tokens[0].quoted && base_[tokens[0].begin] == '$') {
       Directive(tokens, end);
       return;
     }
+    const size_t records = zone_->records.size();
     RecordEntry(tokens, owner_given, end);
+    if (zone_->records.size() == records) NoteDropped(tokens, begin);
+  }
+
+  // An entry at `begin` was dropped for a problem already reported: when
+  // its type (after the owner, a TTL and a class) is SOA, the zone's SOA
+  // may be the record that could not be read.
+  void NoteDropped(const std::vector<Token>& tokens, uint32_t begin) {
+    size_t i = OwnerGiven(tokens, begin) ? 1 : 0;
+    for (int k = 0; k < 2 && i < tokens.size() && !tokens[i].quoted; ++k) {
+      uint16_t rclass;
+      const std::string_view s = Text(tokens[i]);
+      if (!StartsWithDigit(s) && !ParseClassToken(s, &rclass)) break;
+      ++i;
+    }
+    if (i < tokens.size() && !tokens[i].quoted &&
+        EqualsIgnoreCase(Text(tokens[i]), "SOA")) {
+      zone_->soa_unreadable = true;
+    }
   }
 
   // ---- Records -----------------------------------------------------------
@@ -386,6 +429,42 @@ class ZoneParser {
     return true;
   }
 
+  // The type of a record (or $GENERATE) at `t`, which comes after the
+  // owner, TTL and class; reports what is wrong otherwise. An unquoted
+  // token there that is no second TTL or class is an unknown type, as BIND
+  // says ("unknown RR type"). `starts_blank_line`: `t` is the first token
+  // of a line that begins with a blank, so the line has no owner of its own.
+  bool TypeToken(const Token& t, bool ttl_and_class_given,
+                 bool starts_blank_line, uint16_t* type) {
+    const std::string_view s = Text(t);
+    if (!t.quoted && ParseTypeToken(s, type)) return true;
+    uint16_t rclass;
+    uint32_t ttl;
+    const bool is_ttl = StartsWithDigit(s) && ParseTtl(s, &ttl);
+    if (t.quoted) {
+      SyntaxAt(t,
+               ttl_and_class_given ? "expected a type"
+                                   : "expected a TTL, class or type",
+               "a record is: owner [TTL] [class] type rdata, none of them "
+               "quoted");
+    } else if (is_ttl || ParseClassToken(s, &rclass)) {
+      SyntaxAt(t,
+               Cat("a second ", is_ttl ? "TTL" : "class", " '", s,
+                   "' where the type goes"),
+               "a record is: owner [TTL] [class] type rdata, with one TTL "
+               "and one class at most");
+    } else {
+      SyntaxAt(t, Cat("unknown record type '", ShowText(s), "'"),
+               starts_blank_line
+                   ? "the line begins with a blank, so it repeats the "
+                     "previous owner and its first word is read as the type; "
+                     "if that word is an owner name, start the line with it"
+                   : "a record is: owner [TTL] [class] type rdata; write "
+                     "types without a mnemonic as TYPEnnn (RFC 3597)");
+    }
+    return false;
+  }
+
   void RecordEntry(const std::vector<Token>& tokens, bool owner_given,
                    uint32_t end_of_entry) {
     Record rec;
@@ -414,7 +493,7 @@ class ZoneParser {
         }
         last_owner_relative_ = relative;
       }
-      rec.owner_end = t.end;
+      rec.owner_end = t.quoted ? t.end + 1 : t.end;
       last_owner_ = rec.owner;
       last_owner_text_ = text;
       last_owner_generation_ = origin_generation_;
@@ -444,13 +523,8 @@ class ZoneParser {
     }
     const Token& type_token = tokens[i];
     uint16_t type;
-    if (type_token.quoted || !ParseTypeToken(Text(type_token), &type)) {
-      SyntaxAt(type_token,
-               ttl && has_class ? "expected a type"
-                                : "expected a TTL, class or type",
-               Cat("'", Text(type_token),
-                   "' is not a known RR type; use TYPEnnn "
-                   "(RFC 3597) for types without a mnemonic"));
+    if (!TypeToken(type_token, ttl && has_class, !owner_given && i == 0,
+                   &type)) {
       return;
     }
     const TypeInfo* info = FindType(type);
@@ -585,7 +659,7 @@ class ZoneParser {
       bool relative;
       NameId id = NameToken(tokens[1], &relative);
       if (id == kNoName) return;
-      if (first_origin_ == kNoName) first_origin_ = id;
+      if (zone_->records.empty()) leading_origin_ = id;
       SetOrigin(MakeOrigin(zone_->names().Text(id)));
       origin_is_fallback_ = false;
     } else if (EqualsIgnoreCase(name, "$TTL")) {
@@ -753,13 +827,12 @@ class ZoneParser {
     bool has_class = false;
     if (!TtlAndClass(tokens, &i, &ttl, &rclass, &has_class)) return;
     uint16_t type;
-    if (i >= tokens.size() || tokens[i].quoted ||
-        !ParseTypeToken(Text(tokens[i]), &type)) {
-      const Token& t = i < tokens.size() ? tokens[i] : tokens.back();
-      SyntaxAt(t, "expected a TTL, class or type",
+    if (i >= tokens.size()) {
+      SyntaxAt(tokens.back(), "expected a TTL, class or type",
                "$GENERATE start-stop[/step] lhs [TTL] [class] type rhs");
       return;
     }
+    if (!TypeToken(tokens[i], ttl && has_class, false, &type)) return;
     const TypeInfo* info = FindType(type);
     if (info != nullptr && info->meta) {
       SyntaxAt(
@@ -985,7 +1058,8 @@ class ZoneParser {
   NameId soa_owner_ = kNoName;
   // The origin is the root only because none was known (reported once).
   bool origin_is_fallback_ = false;
-  NameId first_origin_ = kNoName;
+  // The origin an $ORIGIN set before the first record.
+  NameId leading_origin_ = kNoName;
 
   std::string scratch_;
   RdataOutput rdata_out_;

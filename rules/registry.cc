@@ -65,6 +65,7 @@
   X(ZoneCnameAndOtherDataRule)  /* zone-cname-and-other-data */ \
   X(ZoneIncludeRule)            /* zone-include */              \
   X(ZoneMissingTrailingDotRule) /* zone-missing-trailing-dot */ \
+  X(ZoneNoSoaRule)              /* zone-no-soa */               \
   X(ZoneOutOfZoneRule)          /* zone-out-of-zone */          \
   X(ZoneRdataRule)              /* zone-rdata */                \
   X(ZoneSyntaxRule)             /* zone-syntax */               \

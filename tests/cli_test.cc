@@ -89,7 +89,9 @@ TEST_F(CliTest, ColorAlways) {
 
 TEST_F(CliTest, FailLevel) {
   const std::string warn_only =
-      "$ORIGIN example.com.\n$TTL 60\n@ MX 10 mail.example.com\n"
+      "$ORIGIN example.com.\n$TTL 60\n"
+      "@ SOA ns1.example.net. hostmaster 1 7200 3600 1209600 300\n"
+      "@ MX 10 mail.example.com\n"
       "_dmarc TXT \"v=DMARC1; p=reject\"\n";
   EXPECT_EQ(RunZonelint({"-"}, warn_only).status, 1);
   EXPECT_EQ(RunZonelint({"--fail-level=error", "-"}, warn_only).status, 0);
@@ -116,6 +118,7 @@ TEST_F(CliTest, InlineSuppression) {
   Result r =
       RunZonelint({"--format=gcc", "-"},
                   "$ORIGIN example.com.\n$TTL 60\n"
+                  "@ SOA ns1.example.net. hostmaster 1 7200 3600 1209600 300\n"
                   "; zonelint-disable-next-line zone-missing-trailing-dot\n"
                   "@ MX 10 mail.example.com\n"
                   "@ MX 20 mx.example.com ; zonelint-disable-line all\n"

@@ -187,6 +187,14 @@ std::vector<MissingDotName> NamesMissingTheirDot(const LintContext& context) {
 
 namespace {
 
+bool HasSoa(const Universe& universe, NameId name) {
+  bool soa = false;
+  universe.ForEachRecordAt(name, [&soa](const RecordRef& ref) {
+    soa = soa || ref.record->type == rrtype::kSOA;
+  });
+  return soa;
+}
+
 class MissingTrailingDot final : public Rule {
  public:
   const RuleInfo& info() const override {
@@ -199,6 +207,9 @@ class MissingTrailingDot final : public Rule {
 
   void Check(const LintContext& context, RuleSink& sink) const override {
     for (const MissingDotName& f : NamesMissingTheirDot(context)) {
+      // An SOA whose owner lacks its dot is not at the origin, so the zone
+      // does not load: zone-no-soa reports that, with this fix.
+      if (f.name->owner && HasSoa(context.universe, f.name->name)) continue;
       const std::string_view text = f.name->text;
       const std::string_view expanded = context.names.Text(f.name->name);
       if (f.why == MissingDot::kRepeatsOrigin) {

@@ -1,9 +1,17 @@
 // zone-out-of-zone: a record whose owner is not at or below the zone apex.
 #include "lint/rule.h"
+#include "parser/rrtype.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
 namespace {
+
+bool HasSoa(const Zone& zone, NameId name) {
+  for (uint32_t i : zone.RecordsAt(name)) {
+    if (zone.records[i].type == rrtype::kSOA) return true;
+  }
+  return false;
+}
 
 class OutOfZone final : public Rule {
  public:
@@ -17,14 +25,18 @@ class OutOfZone final : public Rule {
     for (const auto& zone : context.zones) {
       if (zone->apex == kNoName) continue;
       std::string_view apex = context.names.Text(zone->apex);
+      const bool apex_has_soa = HasSoa(*zone, zone->apex);
       for (NameId owner : zone->owners()) {
         std::string_view name = context.names.Text(owner);
         if (IsAtOrBelow(name, apex)) continue;
         auto at = zone->RecordsAt(owner);
-        const Record& first = zone->records[at[0]];
-        SourceRange range = first.owner_end > first.begin ? first.owner_range()
-                                                          : first.range();
-        sink.Emit(range,
+        // An SOA outside a zone with none at its origin is the zone's SOA
+        // in the wrong place: zone-no-soa reports it.
+        if (!apex_has_soa && at.size() == 1 &&
+            zone->records[at[0]].type == rrtype::kSOA) {
+          continue;
+        }
+        sink.Emit(zone->records[at[0]].owner_or_record_range(),
                   Cat("'", name, "' is outside the zone '", apex, "'",
                       at.size() > 1 ? Cat(" (", at.size(), " records)") : ""),
                   "servers ignore out-of-zone data: check $ORIGIN and for a "

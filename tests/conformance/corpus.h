@@ -72,7 +72,8 @@ struct LintResult {
 };
 
 // Lints `path` (relative to the current directory) with `origin`
-// (canonical: "example." or "."), the default configuration.
+// ("example." or "."; letters are lowered as --origin does), the default
+// configuration.
 LintResult LintFile(const std::string& path, const std::string& origin);
 
 // The offset where the entry (record or directive) holding `offset`

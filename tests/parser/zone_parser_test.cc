@@ -171,6 +171,24 @@ TEST_F(ZoneParserTest, OriginDirectiveAndRelativeNames) {
   EXPECT_EQ(z.records[0].file, z.main_file);
 }
 
+TEST_F(ZoneParserTest, QuotedOwnerNames) {
+  // BIND reads a quoted owner as the name its text spells, '@' included.
+  const Zone& z = Parse(
+      "\"q.example.com.\" TXT \"v=spf1 ?all\"\n"
+      "\"q2\" TXT \"x\"\n"
+      "\"a b\" A 192.0.2.1\n"
+      "\"@\" MX 0 .\n"
+      "\"\" A 192.0.2.2\n",
+      WithOrigin());
+  EXPECT_EQ(Records(), (Strings{"q.example.com. 0 IN TXT \"v=spf1 ?all\"",
+                                "q2.example.com. 0 IN TXT \"x\"",
+                                "a\\032b.example.com. 0 IN A 192.0.2.1",
+                                "example.com. 0 IN MX 0 ."}));
+  EXPECT_EQ(Where(z.records[0].owner_range()), "zone-input:1:1-1:17");
+  EXPECT_EQ(Issues(), (Strings{"zone-input:5:1-5:3 syntax: invalid domain "
+                               "name '': the name is empty"}));
+}
+
 TEST_F(ZoneParserTest, OwnerCaseIsFolded) {
   const Zone& z = Parse("WWW.Example.Com. A 192.0.2.1\nwww.example.com. A 192.0.2.2\n");
   ASSERT_EQ(z.records.size(), 2u);
@@ -330,31 +348,42 @@ TEST_F(ZoneParserTest, BadTtlsAndClasses) {
                "zone-input:2:3-2:5 syntax: invalid TTL '1x'",
                "zone-input:3:3-3:5 syntax: class CH does not match the zone's "
                "class IN",
-               "zone-input:4:6-4:8 syntax: expected a TTL, class or type",
-               "zone-input:5:6-5:8 syntax: expected a TTL, class or type",
+               "zone-input:4:6-4:8 syntax: a second class 'IN' where the "
+               "type goes",
+               "zone-input:5:6-5:8 syntax: a second TTL '60' where the type "
+               "goes",
                "zone-input:6:6-6:8 syntax: invalid TTL '1y'",
                "zone-input:7:1-7:5 syntax: $TTL is missing its argument"}));
 }
 
-TEST_F(ZoneParserTest, ExpectedTtlClassOrTypePointsAtTheToken) {
+TEST_F(ZoneParserTest, TypeErrorsPointAtTheToken) {
   const Zone& z = Parse(
       "www FOO 192.0.2.1\n"
       "mail 300 IN BAR x\n"
-      "ns 300\n",
+      "ns 300\n"
+      "a 300 IN \"A\" 192.0.2.1\n"
+      "    MOE MB a.example.\n",
       WithOrigin());
   EXPECT_TRUE(z.records.empty());
-  ASSERT_EQ(z.issues.size(), 3u);
-  EXPECT_EQ(z.issues[0].message, "expected a TTL, class or type");
+  ASSERT_EQ(z.issues.size(), 5u);
+  // An unquoted word where the type goes is an unknown type (as BIND says).
+  EXPECT_EQ(z.issues[0].message, "unknown record type 'FOO'");
   EXPECT_EQ(Where(z.issues[0].range), "zone-input:1:5-1:8");
   EXPECT_EQ(TextOf(z.issues[0].range), "FOO");
-  EXPECT_NE(z.issues[0].help.find("'FOO' is not a known RR type"),
-            std::string::npos);
-  // With both a TTL and a class given, only a type can follow.
-  EXPECT_EQ(z.issues[1].message, "expected a type");
+  EXPECT_NE(z.issues[0].help.find("TYPEnnn"), std::string::npos);
+  EXPECT_EQ(z.issues[1].message, "unknown record type 'BAR'");
   EXPECT_EQ(TextOf(z.issues[1].range), "BAR");
   // Nothing after the TTL: the end of the line.
   EXPECT_EQ(z.issues[2].message, "expected a TTL, class or type");
   EXPECT_EQ(Where(z.issues[2].range), "zone-input:3:7-4:1");
+  // A quoted type is none; with a TTL and a class given only a type can
+  // follow.
+  EXPECT_EQ(z.issues[3].message, "expected a type");
+  EXPECT_EQ(TextOf(z.issues[3].range), "\"A\"");
+  // A line that begins with a blank has no owner: its first word is read
+  // as the type, and the help says so.
+  EXPECT_EQ(z.issues[4].message, "unknown record type 'MOE'");
+  EXPECT_NE(z.issues[4].help.find("begins with a blank"), std::string::npos);
 }
 
 TEST_F(ZoneParserTest, MetaTypesAreRejected) {
@@ -509,6 +538,78 @@ TEST_F(ZoneParserTest, MissingClosingParenSkipsItsContinuationLines) {
                      "'('"}));
 }
 
+TEST_F(ZoneParserTest, MissingClosingParenIsOneErrorBeforeTheNextGroup) {
+  // The SOA's ')' is missing, so its group runs into the records after it
+  // and stops at the next '(': one error, at the '(' that is not closed,
+  // and the records after the SOA's own lines are read.
+  const Zone& z = Parse(
+      "@ SOA ns hm (\n"
+      "    1 2h 1h 1w 5m\n"
+      "www A 192.0.2.1\n"
+      "txt TXT ( \"a\" )\n"
+      "mail A 192.0.2.2\n",
+      WithOrigin());
+  EXPECT_EQ(Records(), (Strings{"www.example.com. 0 IN A 192.0.2.1",
+                                "txt.example.com. 0 IN TXT \"a\"",
+                                "mail.example.com. 0 IN A 192.0.2.2"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:1:13-1:14 syntax: missing ')' to close this "
+                     "'('"}));
+  EXPECT_TRUE(z.soa_unreadable);
+}
+
+TEST_F(ZoneParserTest, InnerParenOnAContinuationLineIsOneError) {
+  // No line between the two '(' begins an entry: the inner one is extra,
+  // and the group ends at its ')'.
+  Parse(
+      "a TXT ( \"x\"\n"
+      "  ( \"y\" )\n"
+      "b A 192.0.2.1\n",
+      WithOrigin());
+  EXPECT_EQ(Records(), (Strings{"b.example.com. 0 IN A 192.0.2.1"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:2:3-2:4 syntax: '(' inside parentheses"}));
+}
+
+TEST_F(ZoneParserTest, ErrorInAnOpenGroupResumesAtTheNextOwnerLine) {
+  // The group is still open when the error is found: its continuation lines
+  // are skipped up to the next line that begins an entry, once each.
+  Parse(
+      "a TXT ( \"x\n"
+      "    \"y\"\n"
+      "b A 192.0.2.1\n"
+      "c TXT (\n"
+      "  (\n"
+      "  (\n"
+      "d A 192.0.2.2\n",
+      WithOrigin());
+  EXPECT_EQ(Records(), (Strings{"b.example.com. 0 IN A 192.0.2.1",
+                                "d.example.com. 0 IN A 192.0.2.2"}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:1:9-1:11 syntax: unterminated quoted string",
+                     "zone-input:5:3-5:4 syntax: '(' inside parentheses"}));
+}
+
+TEST_F(ZoneParserTest, AnSoaThatCannotBeReadIsNoted) {
+  for (const char* text :
+       {"@ SOA ns hm 4294967296 2 3 4 5\n", "@ 1x SOA ns hm 1 2 3 4 5\n",
+        "@ IN soa ns hm 1 2 3\n", "@ SOA ns hm ( 1 2 3 4 5\nwww A 192.0.2.1\n",
+        "@ SOA \"ns hm 1 2 3 4 5\n"}) {
+    SCOPED_TRACE(text);
+    const Zone& z = Parse(text, WithOrigin());
+    EXPECT_FALSE(z.issues.empty());
+    EXPECT_TRUE(z.soa_unreadable);
+  }
+  // Other records that cannot be read, and SOA in rdata, say nothing of it.
+  const Zone& z = Parse(
+      "www A 192.0.2.256\n"
+      "@ TXT \"SOA\" )\n"
+      "@ HINFO SOA\n",
+      WithOrigin());
+  EXPECT_EQ(z.issues.size(), 3u);
+  EXPECT_FALSE(z.soa_unreadable);
+}
+
 TEST_F(ZoneParserTest, NulByte) {
   Parse(std::string("a A 192.0.2.1\0\nb A 192.0.2.2\n", 29), WithOrigin());
   EXPECT_EQ(Records(), (Strings{"b.example.com. 0 IN A 192.0.2.2"}));
@@ -551,15 +652,16 @@ TEST_F(ZoneParserTest, GenericFormErrors) {
   EXPECT_TRUE(z.records.empty());
   EXPECT_EQ(
       Issues(),
-      (Strings{"zone-input:1:18-1:22 rdata: RFC 3597 rdata says 3 bytes but "
-               "has 2 bytes of hex",
-               "zone-input:2:18-2:21 rdata: RFC 3597 rdata says 2 bytes but "
-               "has 1.5 bytes of hex",
-               "zone-input:3:16-3:17 rdata: invalid TYPE65280 field 'x'",
-               "zone-input:4:18-4:20 rdata: invalid TYPE65280 field 'zz'",
-               "zone-input:5:13-5:14 rdata: TYPE65280 has no known text form",
-               "zone-input:6:15-6:15 rdata: TYPE65280 rdata is missing its field",
-               "zone-input:7:3-7:12 syntax: expected a TTL, class or type"}));
+      (Strings{
+          "zone-input:1:18-1:22 rdata: RFC 3597 rdata says 3 bytes but "
+          "has 2 bytes of hex",
+          "zone-input:2:18-2:21 rdata: RFC 3597 rdata says 2 bytes but "
+          "has 1.5 bytes of hex",
+          "zone-input:3:16-3:17 rdata: invalid TYPE65280 field 'x'",
+          "zone-input:4:18-4:20 rdata: invalid TYPE65280 field 'zz'",
+          "zone-input:5:13-5:14 rdata: TYPE65280 has no known text form",
+          "zone-input:6:15-6:15 rdata: TYPE65280 rdata is missing its field",
+          "zone-input:7:3-7:12 syntax: unknown record type 'TYPE65536'"}));
 }
 
 // ---- Typed rdata -----------------------------------------------------------
@@ -709,6 +811,30 @@ TEST_F(ZoneParserTest, TxtKeepsSeparateStrings) {
   EXPECT_TRUE(AsTxt(other, sources(), other.records[0]).empty());
 }
 
+TEST_F(ZoneParserTest, UriTargetIsNotACharacterString) {
+  // RFC 7553: the target fills the rest of the rdata; BIND reads it at any
+  // length. The strings of HINFO (and NAPTR, ...) are character-strings.
+  const std::string long_uri = "https://example.com/" + std::string(300, 'a');
+  const std::string long_string(256, 'x');
+  Parse("_http._tcp URI 10 1 \"" + long_uri + "\"\n" +
+            "_ftp._tcp URI 10 1 ftp://example.com/\n"
+            "_x._tcp URI 10 1 \"bad \\999\"\n"
+            "h HINFO \"" +
+            long_string + "\" \"os\"\n",
+        WithOrigin());
+  EXPECT_EQ(
+      Records(),
+      (Strings{"_http._tcp.example.com. 0 IN URI 10 1 \"" + long_uri + "\"",
+               "h.example.com. 0 IN HINFO \"" + long_string + "\" \"os\""}));
+  EXPECT_EQ(Issues(),
+            (Strings{"zone-input:2:20-2:38 rdata: invalid URI target "
+                     "'ftp://example.com/'",
+                     "zone-input:3:18-3:28 rdata: invalid URI target "
+                     "'bad \\999'",
+                     "zone-input:4:9-4:267 string: character-string is 256 "
+                     "bytes long; the limit is 255"}));
+}
+
 TEST(CharacterStringTest, DecodesEscapesAnywhereAndCountsWithoutBuilding) {
   struct Case {
     std::string_view raw;
@@ -840,12 +966,76 @@ TEST_F(ZoneParserTest, OriginFromSoaOwner) {
   EXPECT_EQ(Name(z.FieldsOf(z.records[0])[0].value), "ns.example.net.");
 }
 
-TEST_F(ZoneParserTest, SoaOwnerBeatsOriginDirectiveForTheApex) {
+TEST_F(ZoneParserTest, OriginDirectiveBeforeTheFirstRecordIsTheApex) {
+  // The origin in force at the first record names the zone, even when the
+  // SOA is elsewhere (zone-no-soa then reports the SOA).
   const Zone& z = Parse(
+      "$ORIGIN .\n"
       "$ORIGIN example.net.\n"
       "sub SOA ns hm 1 2 3 4 5\n",
       {});
-  EXPECT_EQ(Name(z.apex), "sub.example.net.");
+  EXPECT_EQ(Name(z.apex), "example.net.");
+}
+
+TEST_F(ZoneParserTest, OriginDirectiveAfterTheFirstRecordIsNotTheApex) {
+  // Names before the $ORIGIN are relative to the file name's origin; the
+  // $ORIGIN changes what later names mean, not which zone this is.
+  const Zone& z = Parse(
+      "@ NS ns1.example.net.\n"
+      "mail A 192.0.2.1\n"
+      "$ORIGIN sub.example.org.\n"
+      "host A 192.0.2.2\n",
+      {}, "example.com.zone");
+  EXPECT_TRUE(z.issues.empty());
+  EXPECT_EQ(Name(z.apex), "example.com.");
+  EXPECT_EQ(Records(), (Strings{"example.com. 0 IN NS ns1.example.net.",
+                                "mail.example.com. 0 IN A 192.0.2.1",
+                                "host.sub.example.org. 0 IN A 192.0.2.2"}));
+  // With no name from the file either, the apex is unknown.
+  const Zone& unnamed = Parse(
+      "example.com. NS ns1.example.net.\n"
+      "$ORIGIN sub.example.org.\n"
+      "host A 192.0.2.2\n",
+      {});
+  EXPECT_TRUE(unnamed.issues.empty());
+  EXPECT_EQ(unnamed.apex, kNoName);
+}
+
+TEST_F(ZoneParserTest, BindDumpFormatIsTheZoneOfItsSoa) {
+  // named-compilezone's default output: "$ORIGIN .", owners in full but
+  // without their trailing dot, then the zone's own $ORIGIN.
+  const Zone& z = Parse(
+      "$ORIGIN .\n"
+      "$TTL 3600\n"
+      "example.com\t\tIN SOA\tns1.example.com. hostmaster.example.com. (\n"
+      "\t\t\t\t1 7200 3600 1209600 300 )\n"
+      "\t\t\tNS\tns1.example.com.\n"
+      "$ORIGIN example.com.\n"
+      "ns1\t\t\tA\t192.0.2.1\n",
+      {});
+  EXPECT_TRUE(z.issues.empty());
+  EXPECT_EQ(Name(z.apex), "example.com.");
+  EXPECT_EQ(Name(z.records[0].owner), "example.com.");
+  EXPECT_EQ(Name(z.records[2].owner), "ns1.example.com.");
+}
+
+TEST_F(ZoneParserTest, TheRootIsNeverAGuessedApex) {
+  // "$ORIGIN ." and an SOA at '.' under it name no zone; the file name
+  // does, when the records are in it.
+  const std::string text =
+      "$ORIGIN .\n"
+      "@ SOA example.com. hostmaster.example.com. 1 2 3 4 5\n"
+      "example.com. NS ns1.example.net.\n";
+  EXPECT_EQ(Parse(text, {}).apex, kNoName);
+  EXPECT_EQ(Name(Parse(text, {}, "example.com").apex), "example.com.");
+  // --origin may name the root zone.
+  EXPECT_EQ(Name(Parse(text, WithOrigin(".")).apex), ".");
+}
+
+TEST_F(ZoneParserTest, FileNameThatNoRecordIsInIsNoApex) {
+  const Zone& z =
+      Parse("www.example.org. A 192.0.2.1\n", {}, "example.com.zone");
+  EXPECT_EQ(z.apex, kNoName);
 }
 
 TEST_F(ZoneParserTest, OriginFromFileName) {
@@ -1248,7 +1438,7 @@ TEST_F(ZoneParserTest, GenerateErrors) {
           "zone-input:7:20-7:41 syntax: $GENERATE value 1 with offset "
           "2147483647 is out of range",
           "zone-input:8:1-8:17 syntax: $GENERATE is missing arguments",
-          "zone-input:9:18-9:21 syntax: expected a TTL, class or type",
+          "zone-input:9:18-9:21 syntax: unknown record type 'FOO'",
           "zone-input:10:18-10:22 syntax: TKEY is a meta type and cannot "
           "appear in zone data",
           "zone-input:11:1-11:19 syntax: $GENERATE is missing arguments",

@@ -717,8 +717,11 @@ class RdataParser {
     NameId id = in_.names->Intern(scratch_);
     Push(t, FieldKind::kName, id, relative);
     if (relative && LooksLikeFullName(text) && !out_->generated) {
+      const bool mailbox = (type_ == rrtype::kSOA && index == 1) ||
+                           (type_ == rrtype::kRP && index == 0) ||
+                           type_ == rrtype::kMINFO;
       out_->relative_names->push_back(
-          {{out_->file, t.begin, t.end}, id, text});
+          {{out_->file, t.begin, t.end}, id, text, false, mailbox});
     }
     return true;
   }

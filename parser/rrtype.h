@@ -16,7 +16,8 @@ inline constexpr uint16_t kA = 1, kNS = 2, kCNAME = 5, kSOA = 6, kPTR = 12,
                           kSIG = 24, kNAPTR = 35, kDS = 43, kSSHFP = 44,
                           kIPSECKEY = 45, kDNSKEY = 48, kTLSA = 52,
                           kSMIMEA = 53, kCDS = 59, kCDNSKEY = 60, kZONEMD = 63,
-                          kSVCB = 64, kHTTPS = 65, kTA = 32768, kDLV = 32769;
+                          kSVCB = 64, kHTTPS = 65, kTA = 32768, kDLV = 32769,
+                          kMINFO = 14, kRP = 17;
 }  // namespace rrtype
 
 inline constexpr uint16_t kClassIN = 1;

@@ -88,6 +88,9 @@ struct RelativeName {
   NameId name;            // the expanded name
   std::string_view text;  // as written (a view into the source)
   bool owner = false;     // a record's owner, not a name in its rdata
+  // A mailbox written as a name (SOA RNAME, RP mbox, MINFO): its domain
+  // need not have records anywhere.
+  bool mailbox = false;
 };
 
 class Zone {

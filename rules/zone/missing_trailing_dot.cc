@@ -137,7 +137,7 @@ std::vector<MissingDotName> NamesMissingTheirDot(const LintContext& context) {
       MissingDot why;
       if (IsAtOrBelow(written, origin)) {
         why = MissingDot::kRepeatsOrigin;
-      } else if (!rel.owner && rel.text[0] != '_' &&
+      } else if (!rel.owner && !rel.mailbox && rel.text[0] != '_' &&
                  IsTopLevelDomain(node.substr(0, node.find('.')))) {
         why = MissingDot::kEndsInTld;
       } else {

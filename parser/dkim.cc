@@ -22,6 +22,7 @@ namespace g = grammar::dkim;
 // The messages, in one table. "$1", "$2" are filled in by Format.
 
 enum class Problem : uint8_t {
+  kQuoted,
   kDuplicateTag,
   kNoKey,
   kNotDkim,
@@ -51,6 +52,12 @@ struct Text {
 };
 
 constexpr Text kTexts[] = {
+    // kQuoted
+    {ErrorKind::kSyntax,
+     "the key record's text starts with a quote character: '$1'",
+     "remove the quote characters that are part of the text (written \\\" "
+     "inside the quoted string), so that the text reads \"$2\"; verifiers "
+     "cannot read the tags of the text as it is"},
     // kDuplicateTag
     {ErrorKind::kSyntax, "tag '$1=' given more than once",
      "keep one '$1=' tag: a duplicate tag makes the whole key record invalid "
@@ -364,6 +371,16 @@ bool StartsWithDkimVersion(std::string_view text) {
 
 Key Parse(std::string_view text) {
   Key key;
+  // Text wrapped in quote characters that are part of it ("\"k=rsa; p=...
+  // \""): one mistake, which would otherwise show as a bad first tag and a
+  // bad key as well.
+  if (!text.empty() && text.front() == '"') {
+    std::string_view inner = text.substr(1);
+    if (!inner.empty() && inner.back() == '"') inner.remove_suffix(1);
+    Add(&key, Problem::kQuoted, {0, static_cast<uint32_t>(text.size())},
+        {ShowText(text, kShowMax), ShowText(inner, kShowMax)});
+    return key;
+  }
   // Reused storage: keys are parsed by the hundred thousand, on several
   // threads. `tags` is only read until this returns.
   thread_local TagList tags;

@@ -3,9 +3,10 @@
 // covers: none at _dmarc.<name> nor at _dmarc of a domain above it. Reported
 // once per domain whose one record would cover them all: the organizational
 // domain (RFC 7489 3.2, by the Public Suffix List), or the zone's apex when
-// that lies above it (a zone at a public suffix: example., a private
-// top-level name). When the organizational domain's _dmarc name is in no
-// linted zone (a subzone linted alone), the policy may be there: info.
+// that lies above it (a zone at a public suffix, such as co.uk.). Names
+// under a top-level domain the root zone lacks are skipped. When the
+// organizational domain's _dmarc name is in no linted zone (a subzone
+// linted alone), the policy may be there: info.
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -48,6 +49,16 @@ bool IsHostName(std::string_view name) {
 
 bool IsReverse(std::string_view name) {
   return IsAtOrBelow(name, "in-addr.arpa.") || IsAtOrBelow(name, "ip6.arpa.");
+}
+
+// Whether a canonical name is under a top-level domain of the root zone:
+// names under a private one (corp.lan., woodytoys.lab., example.) never
+// reach receivers on the Internet, which alone look for DMARC policies.
+bool UnderPublicTld(std::string_view name) {
+  std::string_view bare = name.substr(0, name.size() - 1);
+  const size_t dot = bare.rfind('.');
+  return IsTopLevelDomain(dot == std::string_view::npos ? bare
+                                                        : bare.substr(dot + 1));
 }
 
 size_t Labels(std::string_view name) {
@@ -118,7 +129,9 @@ class DmarcMissing final : public Rule {
     std::vector<Group> groups;
     for (const MailUse& use : uses) {
       const std::string_view name = use.name;
-      if (!IsHostName(name) || IsReverse(name)) continue;
+      if (!IsHostName(name) || IsReverse(name) || !UnderPublicTld(name)) {
+        continue;
+      }
       bool covered = false;
       for (std::string_view up = name; up != "." && !covered;
            up = ParentName(up)) {

@@ -300,14 +300,21 @@ TEST(DmarcMissingTest, SubzoneAloneMayHaveItsPolicyInTheParent) {
 }
 
 TEST(DmarcMissingTest, ZoneAtAPublicSuffixIsOneDomain) {
-  // Each name below "example." is an organizational domain of its own by
+  // Each name below "co.uk." is an organizational domain of its own by
   // the Public Suffix List; the zone's apex record covers them all for
   // receivers that walk the tree.
-  auto found = Lint(kMissing, {{"example.", "a MX 10 ns1\nb MX 10 ns1\n"}});
+  auto found = Lint(kMissing, {{"co.uk.", "a MX 10 ns1\nb MX 10 ns1\n"}});
   ASSERT_EQ(found.size(), 1u);
   EXPECT_THAT(found[0].message,
-              HasSubstr("up to 'example.'; a record at '_dmarc.example.' would "
+              HasSubstr("up to 'co.uk.'; a record at '_dmarc.co.uk.' would "
                         "also cover the 1 other name"));
+}
+
+TEST(DmarcMissingTest, NamesUnderAPrivateTopLevelDomainAreSkipped) {
+  // Mail between names under a TLD the root zone lacks never reaches a
+  // receiver on the Internet.
+  EXPECT_THAT(Lint(kMissing, {{"corp.lan.", "@ MX 10 ns1\n"}}), IsEmpty());
+  EXPECT_THAT(Lint(kMissing, {{"example.", "a MX 10 ns1\n"}}), IsEmpty());
 }
 
 TEST(DmarcMissingTest, ReverseZonesAreSkipped) {

@@ -100,7 +100,7 @@ esac
 # The corpus agreement tests print their counts into their logs: show them.
 if testlogs=$(bazel info bazel-testlogs </dev/null 2>/dev/null); then
   cat "$testlogs"/tests/conformance/*/test.log 2>/dev/null |
-    grep -E '^(bind-checkzone|realworld|knot-zscanner|rfc7208-suite|dkim-records|dmarc-records): ' || true
+    grep -E '^(bind-checkzone|realworld|realworld-findings|knot-zscanner|rfc7208-suite|dkim-records|dmarc-records): ' || true
 fi
 
 # ---- fuzzing ---------------------------------------------------------------

@@ -25,14 +25,15 @@ constexpr size_t kMaxHead = 64 << 10;
 // Extensions of files that are not zone files, whatever their content:
 // text, documentation, logs and tables (which may quote zone lines),
 // scripts and data ("db.py", "db.json"), templates of zone files, and
-// patch and editor leftovers. Sorted. Binary files have NUL bytes and need
-// no entry.
+// patch and editor leftovers, dotenv files ("db.env"). Sorted. Binary files
+// have NUL bytes and need no entry. The pre-commit hooks' `files` patterns
+// (.pre-commit-hooks.yaml) leave out the same kinds.
 constexpr std::string_view kOtherKinds[] = {
-    "bak", "bash",     "cfg",  "conf", "css",   "csv",    "diff", "erb",
-    "htm", "html",     "ini",  "j2",   "jinja", "jinja2", "js",   "json",
-    "log", "markdown", "md",   "orig", "patch", "php",    "py",   "rej",
-    "rst", "sh",       "sql",  "swp",  "tmpl",  "toml",   "tpl",  "tsv",
-    "txt", "xml",      "yaml", "yml",  "zsh"};
+    "bak",  "bash", "cfg",      "conf", "css",  "csv",   "diff",   "env",
+    "erb",  "htm",  "html",     "ini",  "j2",   "jinja", "jinja2", "js",
+    "json", "log",  "markdown", "md",   "orig", "patch", "php",    "py",
+    "rej",  "rst",  "sh",       "sql",  "swp",  "tmpl",  "toml",   "tpl",
+    "tsv",  "txt",  "xml",      "yaml", "yml",  "zsh"};
 static_assert(std::is_sorted(std::begin(kOtherKinds), std::end(kOtherKinds)));
 
 enum class ByName {

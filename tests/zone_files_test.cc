@@ -30,8 +30,8 @@ TEST(ZoneFilesTest, NamesThatMakeAZoneFile) {
 TEST(ZoneFilesTest, OtherKindsOfFileAreNeverZoneFiles) {
   for (const char* name :
        {"README.md", "notes.txt", "check.log", "MANIFEST.tsv", "zones.csv",
-        "zones.json", "zones.yaml", "db.py", "db.sh", "db.example.com.j2",
-        "example.zone.bak", "db.example~", "ZONES.TXT"}) {
+        "zones.json", "zones.yaml", "db.py", "db.sh", "db.env",
+        "db.example.com.j2", "example.zone.bak", "db.example~", "ZONES.TXT"}) {
     EXPECT_FALSE(LooksLikeZoneFile(name, "$TTL 1h\n@ SOA ns1 hm 1 2 3 4 5\n"))
         << name;
   }

@@ -10,6 +10,7 @@ packages=(
   clang-14 libclang-rt-14-dev                # libFuzzer, ASan, UBSan
   bind9-utils knot-dnssecutils               # named-checkzone, kzonecheck
   python3 python3-yaml file time
+  git pre-commit vim emacs-nox               # integration tests: the real clients
 )
 
 # One `dpkg -s` for all: it prints a stanza per known package (and fails when

@@ -56,7 +56,7 @@ cat >check.el <<'EOF'
     (insert (mapconcat #'identity (nreverse out) "\n") "\n")))
 EOF
 rc=0
-timeout 60 emacs --batch -l "$HOME/.emacs.d/init.el" -l check.el </dev/null ||
+timeout 45 emacs --batch -l "$HOME/.emacs.d/init.el" -l check.el </dev/null ||
   rc=$?
 [ "$rc" -eq 0 ] || { echo "FAIL: emacs exited with $rc" >&2; exit 1; }
 

@@ -5,21 +5,15 @@
 # each finding at its line and column (past tabs) with its type (error,
 # warning, info). The `zonelint` on PATH is //:zonelint.
 set -euo pipefail
-source tests/readme.sh
+source tests/client_test.sh
 
-root=$PWD
-tmp=$TEST_TMPDIR
-export HOME=$tmp/home
-mkdir -p "$HOME/.emacs.d" "$tmp/bin" "$tmp/work"
-ln -s "$root/zonelint" "$tmp/bin/zonelint"
-export PATH=$tmp/bin:$PATH
+client_home
+install_from_readme '**Emacs** (compilation mode)' \
+  'and in `~/.emacs.d/init.el`' .emacs.d/init.el
 
-# README.md's installation, run from the checkout (here, the runfiles).
-bash -eu -c "$(readme_block README.md '**Emacs** (compilation mode)')"
-readme_block README.md 'and in `~/.emacs.d/init.el`' >"$HOME/.emacs.d/init.el"
-
-cp -RL editors/testdata/zones "$tmp/work/"
-cd "$tmp/work"
+mkdir "$TEST_TMPDIR/work"
+cp -RL editors/testdata/zones "$TEST_TMPDIR/work/"
+cd "$TEST_TMPDIR/work"
 chmod -R u+w zones
 
 cat >check.el <<'EOF'

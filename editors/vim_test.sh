@@ -5,21 +5,14 @@
 # line, column and type (error, warning, info), and :cc puts the cursor on
 # the text it flags, past tabs. The `zonelint` on PATH is //:zonelint.
 set -euo pipefail
-source tests/readme.sh
+source tests/client_test.sh
 
-root=$PWD
-tmp=$TEST_TMPDIR
-export HOME=$tmp/home
-mkdir -p "$HOME" "$tmp/bin" "$tmp/work"
-ln -s "$root/zonelint" "$tmp/bin/zonelint"
-export PATH=$tmp/bin:$PATH
+client_home
+install_from_readme '**Vim** (a compiler plugin)' 'and in your vimrc' .vimrc
 
-# README.md's installation, run from the checkout (here, the runfiles).
-bash -eu -c "$(readme_block README.md '**Vim** (a compiler plugin)')"
-readme_block README.md 'and in your vimrc' >"$HOME/.vimrc"
-
-cp -RL editors/testdata/zones "$tmp/work/"
-cd "$tmp/work"
+mkdir "$TEST_TMPDIR/work"
+cp -RL editors/testdata/zones "$TEST_TMPDIR/work/"
+cd "$TEST_TMPDIR/work"
 chmod -R u+w zones
 printf 'import sqlite3\n' >zones/db.py
 

@@ -10,15 +10,13 @@
 # `git commit`s go through or are blocked. The `zonelint` on PATH is the one
 # Bazel built (//:zonelint).
 set -euo pipefail
-source tests/readme.sh
+source tests/client_test.sh
 
 root=$PWD
 tmp=$TEST_TMPDIR
-export HOME=$tmp/home PRE_COMMIT_HOME=$tmp/pre-commit TMPDIR=$tmp/tmp
-export GIT_CONFIG_NOSYSTEM=1
-mkdir -p "$HOME" "$TMPDIR" "$tmp/bin"
-ln -s "$root/zonelint" "$tmp/bin/zonelint"
-export PATH=$tmp/bin:$PATH
+client_home
+export PRE_COMMIT_HOME=$tmp/pre-commit TMPDIR=$tmp/tmp GIT_CONFIG_NOSYSTEM=1
+mkdir -p "$TMPDIR"
 git config --global user.name "zonelint test"
 git config --global user.email test@example.com
 git config --global init.defaultBranch main

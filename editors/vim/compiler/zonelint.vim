@@ -2,10 +2,10 @@
 " Compiler:	zonelint, a linter for DNS zone files (BIND master files)
 "
 " :make lints the current file with `zonelint --format=gcc`; arguments are
-" options for it (":make --disable=dmarc-missing"). The quickfix list gets each
-" finding at its line and column (bytes, as Vim counts them) with its type:
-" e(rror), w(arning) or i(nfo). Lines of other output, such as zonelint's
-" own errors, are kept as text.
+" options for it (":make --disable=dmarc-missing"). The quickfix list gets
+" each finding at its line and column (bytes, as Vim counts them) with its
+" type: e(rror), w(arning) or i(nfo). Lines of other output, such as
+" zonelint's own errors, are kept as text.
 
 if exists("current_compiler")
   finish

@@ -165,8 +165,9 @@ passes "cross-zone fix" git commit -qm "verify example.org"
 said "Passed"
 
 # Files that are not zones do not start the hook; .zonelint.toml does.
+printf '\3' >>db.sqlite3
+printf 'DB_PORT=5432\n' >>db.env
 for file in db.sqlite3 db.env; do
-  printf '\0' >>"$file"
   git add "$file"
   passes "commit of $file" git commit -qm "$file"
   said "zonelint (all zones together)"

@@ -294,23 +294,22 @@ std::string PascalCase(std::string_view id) {
 }
 
 // tool.driver.rules[i]: what GitHub code scanning shows beside an alert.
+// Every registered rule has a page (tests/registry_test.cc); an id that
+// none has stands for its own summary and page.
 SarifJson RuleDescriptor(std::string_view id) {
   const Rule* rule = FindRule(id);
   std::string_view summary = rule != nullptr ? rule->info().summary : id;
+  Severity severity =
+      rule != nullptr ? rule->info().severity : Severity::kWarning;
   std::string_view page = RuleDoc(id);
-  std::string description = PageDescription(page);
-  if (description.empty()) description = summary;
-  SarifJson help = {{"text", page.empty() ? summary : page}};
-  if (!page.empty()) help["markdown"] = page;
+  if (page.empty()) page = summary;
   return {{"id", id},
           {"name", PascalCase(id)},
           {"shortDescription", {{"text", summary}}},
-          {"fullDescription", {{"text", description}}},
-          {"help", help},
+          {"fullDescription", {{"text", PageDescription(page)}}},
+          {"help", {{"text", page}, {"markdown", page}}},
           {"helpUri", Cat(kHomepage, "/blob/main/docs/rules/", id, ".md")},
-          {"defaultConfiguration",
-           {{"level", SarifLevel(rule != nullptr ? rule->info().severity
-                                                 : Severity::kWarning)}}}};
+          {"defaultConfiguration", {{"level", SarifLevel(severity)}}}};
 }
 
 // The text at a finding with each run of white space made one space, at

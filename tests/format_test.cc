@@ -161,6 +161,43 @@ TEST_F(SarifTest, RulesWithTheirPagesAndResultsWithRegions) {
   EXPECT_EQ(results[2]["level"], "warning");
 }
 
+// Each rule's fullDescription is the first paragraph of its page, on one
+// line.
+TEST_F(SarifTest, EveryRuleHasItsPagesFirstParagraph) {
+  FileId f = Add("x\n");
+  std::vector<Diagnostic> ds;
+  for (const Rule* rule : AllRules()) {
+    ds.push_back({rule->info().id, rule->info().severity, {f, 0, 1}, "m", ""});
+  }
+  nlohmann::json sarif = Sarif(ds);
+  const nlohmann::json& rules = sarif["runs"][0]["tool"]["driver"]["rules"];
+  ASSERT_EQ(rules.size(), AllRules().size());
+  for (const nlohmann::json& rule : rules) {
+    std::string id = rule["id"];
+    std::string text = rule["fullDescription"]["text"];
+    std::string page(RuleDoc(id));
+    EXPECT_GT(text.size(), 20u) << id;
+    EXPECT_TRUE(text[0] >= 'A' && text[0] <= 'Z') << id << ": " << text;
+    EXPECT_EQ(text.find('\n'), std::string::npos) << id;
+    // Its first words start a line of the page after the severity line.
+    size_t at = page.find("\n" + text.substr(0, 20));
+    EXPECT_GT(at, page.find("**Default severity:**")) << id;
+    EXPECT_NE(at, std::string::npos) << id;
+  }
+}
+
+// An id no rule has (none is emitted today) still gives valid metadata.
+TEST_F(SarifTest, UnregisteredRuleStandsForItself) {
+  FileId f = Add("x\n");
+  nlohmann::json sarif =
+      Sarif({{"no-such-rule", Severity::kInfo, {f, 0, 1}, "m", ""}});
+  const nlohmann::json& rule = sarif["runs"][0]["tool"]["driver"]["rules"][0];
+  EXPECT_EQ(rule["shortDescription"]["text"], "no-such-rule");
+  EXPECT_EQ(rule["fullDescription"]["text"], "no-such-rule");
+  EXPECT_EQ(rule["help"]["text"], "no-such-rule");
+  EXPECT_EQ(rule["defaultConfiguration"]["level"], "warning");
+}
+
 TEST_F(SarifTest, ColumnsCountUtf16CodeUnits) {
   // "é" is 2 bytes and 1 unit, U+1F600 4 bytes and 2 units, and a byte
   // that is not UTF-8 one unit.

@@ -94,7 +94,7 @@ void Snippet(const SourceSet& sources, const D& d, const Located& loc,
   std::string shown;
   for (char c : line) {
     unsigned char u = static_cast<unsigned char>(c);
-    shown.push_back(u < 0x20 && c != '\t' ? '?' : c);
+    shown.push_back((u < 0x20 && c != '\t') || u == 0x7f ? '?' : c);
   }
   out->append("  ");
   out->append(shown);
@@ -508,7 +508,7 @@ std::string JsonString(std::string_view s) {
       default:
         break;
     }
-    if (c < 0x20) {
+    if (c < 0x20 || c == 0x7f) {  // no control byte raw, DEL included
       static constexpr char kHex[] = "0123456789abcdef";
       out += Cat("\\u00", kHex[c >> 4], kHex[c & 15]);
       ++i;

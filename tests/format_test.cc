@@ -18,6 +18,7 @@ namespace {
 TEST(JsonStringTest, EscapesAndKeepsUtf8Valid) {
   EXPECT_EQ(JsonString("a\"b\\c\n\t\r"), R"("a\"b\\c\n\t\r")");
   EXPECT_EQ(JsonString(std::string("\x01", 1)), R"("\u0001")");
+  EXPECT_EQ(JsonString("\x7f"), R"("\u007f")");
   EXPECT_EQ(JsonString("caf\xc3\xa9"), "\"caf\xc3\xa9\"");
   // A byte that is not UTF-8 becomes U+FFFD, so the output stays valid.
   EXPECT_EQ(JsonString("a\xff"

@@ -1,7 +1,9 @@
 // libFuzzer target for the whole pipeline: the bytes are parsed as a zone
 // (once with the origin "example.com.", once with no origin at all), every
-// rule runs, and the diagnostics are formatted as text and as JSON. Any
-// crash, leak or undefined behaviour on the way is a bug.
+// rule runs, and the diagnostics are formatted in every output format. Any
+// crash, leak or undefined behaviour on the way is a bug, and so is JSON or
+// SARIF that is not UTF-8, or SARIF or GitHub annotations with a control
+// byte in them other than their line ends.
 //
 // Build and run: fuzz/run.sh SECONDS (see there).
 #include <cstddef>
@@ -65,6 +67,15 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+// A control byte (C0 or DEL) other than '\n'.
+bool HasControlByte(std::string_view s) {
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n') || u == 0x7f) return true;
+  }
+  return false;
+}
+
 void Run(const std::string& text, const zonelint::ParseOptions& options) {
   zonelint::Session session;
   // The name is not a domain, so the file name gives no origin either.
@@ -83,6 +94,14 @@ void Run(const std::string& text, const zonelint::ParseOptions& options) {
   if (!IsValidUtf8(json)) __builtin_trap();
   format.format = zonelint::OutputFormat::kGcc;
   zonelint::FormatDiagnostics(session.sources(), diagnostics, format, &out);
+  format.format = zonelint::OutputFormat::kSarif;
+  std::string sarif;
+  zonelint::FormatDiagnostics(session.sources(), diagnostics, format, &sarif);
+  if (!IsValidUtf8(sarif) || HasControlByte(sarif)) __builtin_trap();
+  format.format = zonelint::OutputFormat::kGithub;
+  std::string github;
+  zonelint::FormatDiagnostics(session.sources(), diagnostics, format, &github);
+  if (HasControlByte(github)) __builtin_trap();
 }
 
 }  // namespace

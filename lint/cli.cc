@@ -46,7 +46,9 @@ Options:
   --origin=NAME           zone origin (default: the $ORIGIN before the first
                           record, the SOA owner, or the file name such as
                           example.com.zone)
-  --format=FORMAT         text (default), gcc or json
+  --format=FORMAT         text (default), gcc, json, sarif (SARIF 2.1.0, for
+                          GitHub code scanning) or github (annotations in
+                          GitHub Actions)
   --color=WHEN            auto (default), always or never
   --fail-level=LEVEL      lowest severity that makes the exit status 1:
                           error, warning (default), info or none
@@ -162,7 +164,7 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       o->spf_costs.push_back(spf_costs);
     }
     if (!format.empty() && !ParseOutputFormat(format, &o->format.format)) {
-      return Cat("unknown format '", format, "': use text, gcc or json");
+      return Cat("unknown format '", format, "': use ", kOutputFormatNames);
     }
     if (o->color != "auto" && o->color != "always" && o->color != "never") {
       return Cat("unknown --color value '", o->color,

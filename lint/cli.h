@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-namespace zonelint {
+#include "lint/version.h"
 
-inline constexpr char kVersion[] = "0.1.0";
+namespace zonelint {
 
 // Exit status: 0 no finding at or above the fail level, 1 findings,
 // 2 usage or I/O errors.

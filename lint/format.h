@@ -1,5 +1,6 @@
 // Output formats for diagnostics: text (clang-like, with the source line,
-// a caret and a help line), gcc (one line each) and json.
+// a caret and a help line), gcc (one line each), json, sarif (SARIF 2.1.0,
+// for GitHub code scanning) and github (GitHub Actions annotations).
 #ifndef ZONELINT_LINT_FORMAT_H_
 #define ZONELINT_LINT_FORMAT_H_
 
@@ -13,7 +14,10 @@
 
 namespace zonelint {
 
-enum class OutputFormat { kText, kGcc, kJson };
+enum class OutputFormat { kText, kGcc, kJson, kSarif, kGithub };
+
+// The names --format takes, for messages.
+inline constexpr char kOutputFormatNames[] = "text, gcc, json, sarif or github";
 
 bool ParseOutputFormat(std::string_view text, OutputFormat* format);
 

@@ -663,7 +663,7 @@ class RdataParser {
   bool Bad(const Token& t, size_t index, std::string_view expected) {
     FailAt(t,
            Cat("invalid ", type_name_, " ", FieldLabel(type_, index),
-                        " '", Text(t), "'"),
+                        " '", ShowText(Text(t)), "'"),
            Cat("expected ", expected));
     return false;
   }
@@ -1187,7 +1187,7 @@ class RdataParser {
   }
 
   bool LocBad(const Token& t, std::string expected) {
-    FailAt(t, Cat("invalid LOC field '", Text(t), "'"),
+    FailAt(t, Cat("invalid LOC field '", ShowText(Text(t)), "'"),
            Cat("expected ", expected, "; LOC is: d [m [s]] N|S d [m [s]] "
                "E|W altitude[m] [size[m] [hp[m] [vp[m]]]]"));
     return false;
@@ -1297,7 +1297,8 @@ class RdataParser {
       std::string problem =
           SvcValueProblem(number, has_value, decoded, &mandatory);
       if (!problem.empty()) {
-        FailAt(whole, Cat("invalid SvcParam '", Text(whole), "': ", problem),
+        FailAt(whole,
+               Cat("invalid SvcParam '", ShowText(Text(whole)), "': ", problem),
                "see RFC 9460 section 7 for the value each key takes");
         return false;
       }

@@ -82,6 +82,37 @@ TEST_F(CliTest, JsonFormat) {
   EXPECT_EQ(r.out.substr(r.out.size() - 3), "]}\n");
 }
 
+TEST_F(CliTest, SarifFormat) {
+  Result r = RunZonelint(
+      {"--format=sarif", "--stdin-filename=zones/example.com.zone", "-"}, kBad);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out.rfind("{\"version\":\"2.1.0\",", 0), 0u) << r.out;
+  for (const char* part :
+       {R"({"id":"zone-missing-trailing-dot","name":"ZoneMissingTrailingDot",)",
+        R"({"id":"zone-rdata","name":"ZoneRdata",)",
+        R"({"ruleId":"zone-rdata","ruleIndex":1,"level":"error",)",
+        R"("artifactLocation":{"uri":"zones/example.com.zone",)"
+        R"("uriBaseId":"%SRCROOT%"},"region":{"startLine":5,)"
+        R"("startColumn":7,"endLine":5,"endColumn":18}}}],)"
+        R"("partialFingerprints":{"zonelint/v1":")"}) {
+    EXPECT_NE(r.out.find(part), std::string::npos) << part << "\n" << r.out;
+  }
+  EXPECT_EQ(r.out.substr(r.out.size() - 6), "\n]}]}\n");
+}
+
+TEST_F(CliTest, GithubFormat) {
+  Result r =
+      RunZonelint({"--format=github", "--disable=zone-rdata", "-"}, kBad);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out,
+            "::warning title=zone-missing-trailing-dot,file=<stdin>,line=6,"
+            "endLine=6,col=9,endColumn=25::'mail.example.com' has no trailing "
+            "dot, so the origin 'example.com.' is appended again: it means "
+            "'mail.example.com.example.com.'%0Ahelp: write "
+            "'mail.example.com.' with its dot, or 'mail' relative to the "
+            "origin\n");
+}
+
 TEST_F(CliTest, ColorAlways) {
   Result r = RunZonelint({"--color=always", "-"}, kBad);
   EXPECT_NE(r.out.find("\033[1;31merror:"), std::string::npos) << r.out;
@@ -130,7 +161,12 @@ TEST_F(CliTest, InlineSuppression) {
 TEST_F(CliTest, UsageAndIoErrorsExitTwo) {
   EXPECT_EQ(RunZonelint({}).status, 2);
   EXPECT_EQ(RunZonelint({"--bogus"}).status, 2);
-  EXPECT_EQ(RunZonelint({"--format=xml", "-"}).status, 2);
+  Result format = RunZonelint({"--format=xml", "-"});
+  EXPECT_EQ(format.status, 2);
+  EXPECT_NE(format.err.find("unknown format 'xml': use text, gcc, json, "
+                            "sarif or github\n"),
+            std::string::npos)
+      << format.err;
   EXPECT_EQ(RunZonelint({"--disable=no-such-rule", "-"}).status, 2);
   Result r = RunZonelint({"/nonexistent/zone.db"});
   EXPECT_EQ(r.status, 2);

@@ -1,6 +1,7 @@
 // Inputs that once crashed or misbehaved under fuzz/zone_parser_fuzzer.cc
 // (or that reading the parser showed would), run through the same pipeline:
-// parse with and without an origin, lint, format as text, gcc and JSON.
+// parse with and without an origin, lint, format as text, gcc, JSON, SARIF
+// and GitHub annotations.
 // Under ASan/UBSan these catch the memory errors again; in a plain build
 // they check the results.
 #include <string>
@@ -42,11 +43,21 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+// A control byte (C0 or DEL) other than the tab and line end.
+bool HasControlByte(std::string_view s) {
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7f) return true;
+  }
+  return false;
+}
+
 struct Output {
   size_t records = 0;
   size_t issues = 0;
-  std::string text;
+  std::string text;  // text (with and without colour) and gcc
   std::string json;
+  std::string ci;  // SARIF and GitHub annotations
 };
 
 // The fuzzer's pipeline for one origin (empty: none).
@@ -72,6 +83,12 @@ Output RunPipeline(std::string_view input, std::string origin) {
   format.format = OutputFormat::kJson;
   FormatDiagnostics(session.sources(), diagnostics, format, &out.json);
   EXPECT_TRUE(IsValidUtf8(out.json));
+  format.format = OutputFormat::kSarif;
+  FormatDiagnostics(session.sources(), diagnostics, format, &out.ci);
+  EXPECT_TRUE(IsValidUtf8(out.ci));
+  format.format = OutputFormat::kGithub;
+  FormatDiagnostics(session.sources(), diagnostics, format, &out.ci);
+  EXPECT_FALSE(HasControlByte(out.ci));
   return out;
 }
 
@@ -109,6 +126,24 @@ TEST(FuzzRegressionTest, JsonOfBytesThatLookLikeUtf8) {
   EXPECT_EQ(JsonString("\xed\x9f\xbf"), "\"\xed\x9f\xbf\"");
   EXPECT_EQ(JsonString("\xf5\x96\x9c\x9a"),
             "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"");
+}
+
+TEST(FuzzRegressionTest, ControlBytesInRdataAreShownNotWritten) {
+  // Messages about bad rdata quoted the field as it was, control bytes and
+  // all: a DEL in a CAA tag reached the SARIF output raw (an ESC would have
+  // reached a terminal), and the source line kept its DEL.
+  for (std::string_view line :
+       {"@ CAA 0 \x7f\x1b[2J v\n", "@ LOC 1 \x1b[2J N 2 E 3\n",
+        "w A 1.2.3.\x1b\n"}) {
+    Output out = RunPipeline(line, "example.com.");
+    EXPECT_EQ(out.issues, 1u) << line;
+    EXPECT_NE(out.text.find("\\x1b"), std::string::npos) << out.text;
+    // (The text output has colour codes of its own.)
+    EXPECT_EQ(out.text.find("\x1b[2J"), std::string::npos) << out.text;
+    EXPECT_EQ(out.text.find('\x7f'), std::string::npos) << out.text;
+    EXPECT_FALSE(HasControlByte(out.json)) << out.json;
+    EXPECT_FALSE(HasControlByte(out.ci)) << out.ci;
+  }
 }
 
 }  // namespace

@@ -72,6 +72,9 @@ class Rule {
 const std::vector<const Rule*>& AllRules();
 // nullptr when no rule has this id.
 const Rule* FindRule(std::string_view id);
+// The rule id closest to a misspelt one, for "did you mean"; empty when
+// none is close (see Nearest in util/strings.h).
+std::string_view NearestRuleId(std::string_view id);
 
 }  // namespace zonelint
 

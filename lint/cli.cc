@@ -28,10 +28,11 @@ a directory, which stands for the zone files in it and below it: files
 named *.zone, *.db or db.*, and files whose first line that is not blank
 or a comment is $ORIGIN, $TTL, $INCLUDE or an SOA record; never text,
 logs, tables, scripts and the like (*.md, *.txt, *.log, *.tsv, *.json,
-*.py, ...), files with NUL bytes, or files that another one includes. A
-file named on the command line is always linted. Several files are linted
-together as one set of zones, so names, includes and MX targets resolve
-across them.
+*.py, ...), files with NUL bytes, or files that another one includes; the
+config file's [directory] include and exclude patterns change that. A
+file named on the command line is linted unless the config file excludes
+it. Several files are linted together as one set of zones, so names,
+includes and MX targets resolve across them.
 
 Options:
   --origin=NAME           zone origin (default: the $ORIGIN before the first

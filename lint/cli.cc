@@ -248,8 +248,8 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
   return std::nullopt;
 }
 
-// The config file for this run: --config, else the nearest one; nullopt
-// when there is none. Errors go to `err`: false.
+// The config file for this run: --config, else the nearest one, if any.
+// Returns false after writing what is wrong to `err`.
 bool ReadConfig(const Options& o, std::ostream& err,
                 std::optional<Config>* config) {
   if (o.no_config) return true;
@@ -300,8 +300,11 @@ LintConfig MakeLintConfig(const Options& o, const Config* config) {
       o.report_unused_suppressions ||
       (config != nullptr && config->report_unused_suppressions);
   if (config != nullptr && !config->per_path.empty()) {
-    lint.per_file = [config](std::string_view path) {
-      return config->OverridesFor(path);
+    // Unnamed stdin ("<stdin>") is at no path.
+    const bool stdin_unnamed = o.stdin_filename.empty();
+    lint.per_file = [config, stdin_unnamed](std::string_view path) {
+      return stdin_unnamed && path == "<stdin>" ? RuleOverrides()
+                                                : config->OverridesFor(path);
     };
   }
   return lint;
@@ -357,19 +360,20 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     }
     origin = *canonical;
   }
-  std::optional<Config> read;
-  if (!ReadConfig(o, err, &read)) return 2;
-  const Config* config = read ? &*read : nullptr;
+  std::optional<Config> loaded;
+  if (!ReadConfig(o, err, &loaded)) return 2;
+  const Config* config = loaded ? &*loaded : nullptr;
   const LintConfig lint_config = MakeLintConfig(o, config);
   std::optional<Severity> fail_level = o.fail_level;
   if (!o.fail_level_given && config != nullptr && config->fail_level) {
     fail_level = *config->fail_level;
   }
-  // Each file's origin: --origin, else the config's for its path.
+  // Each file's origin: --origin, else the config's for its path (none
+  // for unnamed stdin).
   auto parse_options = [&](const std::string& path) {
     ParseOptions parse;
     parse.origin = origin;
-    if (origin.empty() && config != nullptr) {
+    if (origin.empty() && config != nullptr && !path.empty()) {
       parse.origin = config->OriginFor(path);
     }
     return parse;
@@ -406,7 +410,12 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   for (const std::string& file : o.files) {
     std::error_code ec;
     if (file == "-" || !std::filesystem::is_directory(file, ec)) {
-      if (file == "-" || !choice.excluded || !choice.excluded(file)) {
+      // A config file named (pre-commit names it when it changes) is
+      // checked, as the nearest one to itself, not linted as a zone.
+      const bool is_config =
+          std::filesystem::path(file).filename() == kConfigFileName;
+      if (file == "-" ||
+          (!is_config && (!choice.excluded || !choice.excluded(file)))) {
         files.push_back(file);
       }
       continue;
@@ -433,9 +442,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
       stdin_used = true;
       std::string contents((std::istreambuf_iterator<char>(in)),
                            std::istreambuf_iterator<char>());
-      ParseOptions stdin_parse = o.stdin_filename.empty()
-                                     ? parse_options("")
-                                     : parse_options(o.stdin_filename);
+      ParseOptions stdin_parse = parse_options(o.stdin_filename);
       stdin_parse.origin_from_file_name = !o.stdin_filename.empty();
       session.AddText(o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename,
                       std::move(contents), stdin_parse);

@@ -51,6 +51,11 @@ class Reader {
       const std::string_view k = key.str();
       if (k == "select") {
         config_->select.emplace();
+        const toml::array* array = node.as_array();
+        if (array != nullptr && array->empty()) {
+          Fail(node.source().begin,
+               "'select = []' selects no rule: leave it out to run them all");
+        }
         for (const auto& [pattern, where] : Strings(k, node, "[\"spf-*\"]")) {
           if (PatternNamesRule(pattern)) {
             config_->select->push_back(pattern);

@@ -401,6 +401,10 @@ TEST_F(CliTest, ConfigErrorsExitTwoNamingLineAndColumn) {
             "'fail-level'?)\n"
             ".zonelint.toml:3:12: error: unknown rule 'zone-ttl-missmatch' "
             "(did you mean 'zone-ttl-mismatch'?)\n");
+  // Named, the config file is checked, not linted as a zone file.
+  Result named = RunZonelint({".zonelint.toml"});
+  EXPECT_EQ(named.status, 2);
+  EXPECT_EQ(named.err, r.err);
   Result missing = RunZonelint({"--config=none.toml", "example.com.zone"});
   EXPECT_EQ(missing.status, 2);
   EXPECT_EQ(missing.err,
@@ -415,6 +419,9 @@ TEST_F(CliTest, ConfigErrorsExitTwoNamingLineAndColumn) {
   std::ofstream(repo + "/sub/.zonelint.toml") << "";
   std::ofstream(repo + "/sub/a.zone") << kTwoWarnings;
   std::ofstream(repo + "/.zonelint.toml") << "";
+  Result fine = RunZonelint({".zonelint.toml"});
+  EXPECT_EQ(fine.status, 0) << fine.err;
+  EXPECT_EQ(fine.out + fine.err, "");
   Result both = RunZonelint({"example.com.zone", "sub/a.zone"});
   EXPECT_EQ(both.status, 2);
   EXPECT_EQ(both.err,

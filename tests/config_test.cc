@@ -107,6 +107,9 @@ TEST(ConfigTest, ErrorsNameLineAndColumn) {
   EXPECT_EQ(Error("select = [\"nope-*\"]"),
             "cfg.toml:1:11: error: 'nope-*' names no rule (a rule id, or a "
             "group such as 'spf-*')");
+  EXPECT_EQ(Error("select = []"),
+            "cfg.toml:1:10: error: 'select = []' selects no rule: leave it "
+            "out to run them all");
   EXPECT_EQ(Error("severity = { \"spf-ptr\" = \"fatal\" }"),
             "cfg.toml:1:26: error: the level of 'spf-ptr' must be "
             "\"error\", \"warning\" or \"info\"");
@@ -270,13 +273,15 @@ TEST(FindConfigTest, NearestAboveTheLintedPathsUpToTheRepositoryTop) {
                   (root / "repo/zones/b").string(), "-"},
                  stdin_name);
   ASSERT_TRUE(top.ok()) << top.status();
-  EXPECT_EQ(fs::absolute(*top).lexically_normal(), root / "repo/.zonelint.toml");
+  EXPECT_EQ(fs::absolute(*top).lexically_normal(),
+            root / "repo/.zonelint.toml");
 
   // The nearest wins; two different ones for one run are an error.
   Write(root / "repo/zones/a/.zonelint.toml", "");
   absl::StatusOr<std::string> nearest = FindConfig({"-"}, stdin_name);
   ASSERT_TRUE(nearest.ok()) << nearest.status();
-  EXPECT_EQ(fs::absolute(*nearest).lexically_normal(), root / "repo/zones/a/.zonelint.toml");
+  EXPECT_EQ(fs::absolute(*nearest).lexically_normal(),
+            root / "repo/zones/a/.zonelint.toml");
   absl::StatusOr<std::string> both =
       FindConfig({(root / "repo/zones/a/a.zone").string(),
                   (root / "repo/zones/b/b.zone").string()},

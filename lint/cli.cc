@@ -98,14 +98,6 @@ struct Options {
   bool help = false;
 };
 
-// An unknown rule id, with the closest known one.
-std::string UnknownRule(std::string_view id) {
-  std::string_view near = NearestRuleId(id);
-  return Cat("unknown rule '", ShowText(id), "'",
-             near.empty() ? std::string(" (see --list-rules)")
-                          : Cat(" (did you mean '", near, "'?)"));
-}
-
 // Splits "--name=value" or "--name value"; returns false when the option
 // needs a value and has none.
 bool TakeValue(const std::vector<std::string>& args, size_t* i,
@@ -223,7 +215,7 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
     }
     if (!disable.empty()) {
       for (std::string_view id : Split(disable, ',')) {
-        if (FindRule(id) == nullptr) return UnknownRule(id);
+        if (FindRule(id) == nullptr) return UnknownRuleMessage(id);
         o->disable.emplace_back(id);
       }
     }
@@ -238,7 +230,7 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
             severity, "'");
       }
       std::string id = severity.substr(0, eq);
-      if (FindRule(id) == nullptr) return UnknownRule(id);
+      if (FindRule(id) == nullptr) return UnknownRuleMessage(id);
       o->severity.emplace_back(id, s);
     }
   }
@@ -341,7 +333,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   }
   if (!o.explain.empty()) {
     if (FindRule(o.explain) == nullptr) {
-      err << "zonelint: " << UnknownRule(o.explain) << "\n";
+      err << "zonelint: " << UnknownRuleMessage(o.explain) << "\n";
       return 2;
     }
     out << RuleDoc(o.explain);

@@ -44,27 +44,13 @@ std::string Unknown(std::string_view what, std::string_view word,
 // Reads the parsed TOML into a Config, collecting every problem.
 class Reader {
  public:
-  Reader(Config* config) : config_(config) {}
+  explicit Reader(Config* config) : config_(config) {}
 
   void Top(const toml::table& top) {
     for (const auto& [key, node] : top) {
       const std::string_view k = key.str();
       if (k == "select") {
-        config_->select.emplace();
-        const toml::array* array = node.as_array();
-        if (array != nullptr && array->empty()) {
-          Fail(node.source().begin,
-               "'select = []' selects no rule: leave it out to run them all");
-        }
-        for (const auto& [pattern, where] : Strings(k, node, "[\"spf-*\"]")) {
-          if (PatternNamesRule(pattern)) {
-            config_->select->push_back(pattern);
-          } else {
-            Fail(where, Cat("'", ShowText(pattern),
-                            "' names no rule (a rule id, or a group such as "
-                            "'spf-*')"));
-          }
-        }
+        Select(node);
       } else if (k == "disable") {
         Disable(k, node, &config_->disable);
       } else if (k == "severity") {
@@ -147,10 +133,7 @@ class Reader {
 
   bool KnownRule(std::string_view id, toml::source_position where) {
     if (FindRule(id) != nullptr) return true;
-    std::string message = Cat("unknown rule '", ShowText(id), "'");
-    std::string_view near = NearestRuleId(id);
-    Fail(where, near.empty() ? Cat(message, " (see zonelint --list-rules)")
-                             : Cat(message, " (did you mean '", near, "'?)"));
+    Fail(where, UnknownRuleMessage(id));
     return false;
   }
 
@@ -159,6 +142,25 @@ class Reader {
       if (RulePatternMatches(pattern, rule->info().id)) return true;
     }
     return false;
+  }
+
+  void Select(const toml::node& node) {
+    config_->select.emplace();
+    const toml::array* array = node.as_array();
+    if (array != nullptr && array->empty()) {
+      Fail(node.source().begin,
+           "'select = []' selects no rule: leave it out to run them all");
+    }
+    for (const auto& [pattern, where] :
+         Strings("select", node, "[\"spf-*\"]")) {
+      if (PatternNamesRule(pattern)) {
+        config_->select->push_back(pattern);
+      } else {
+        Fail(where, Cat("'", ShowText(pattern),
+                        "' names no rule (a rule id, or a group such as "
+                        "'spf-*')"));
+      }
+    }
   }
 
   void Disable(std::string_view key, const toml::node& node,
@@ -208,17 +210,20 @@ class Reader {
             .string());
   }
 
-  // Glob patterns, checked.
+  // Whether a glob pattern is fine; a problem when not.
+  bool GoodGlob(const std::string& pattern, toml::source_position where) {
+    const std::string problem = GlobProblem(pattern);
+    if (!problem.empty()) {
+      Fail(where, Cat("bad pattern '", ShowText(pattern), "': ", problem));
+    }
+    return problem.empty();
+  }
+
   std::vector<std::string> Globs(std::string_view key, const toml::node& node) {
     std::vector<std::string> out;
     for (const auto& [pattern, where] :
          Strings(key, node, "[\"zones/*.zone\"]")) {
-      const std::string problem = GlobProblem(pattern);
-      if (problem.empty()) {
-        out.push_back(pattern);
-      } else {
-        Fail(where, Cat("bad pattern '", ShowText(pattern), "': ", problem));
-      }
+      if (GoodGlob(pattern, where)) out.push_back(pattern);
     }
     return out;
   }
@@ -257,11 +262,7 @@ class Reader {
     for (const auto& [pattern, value] : *table) {
       PathSection section;
       section.pattern = std::string(pattern.str());
-      const std::string problem = GlobProblem(section.pattern);
-      if (!problem.empty()) {
-        Fail(pattern.source().begin,
-             Cat("bad pattern '", ShowText(section.pattern), "': ", problem));
-      }
+      GoodGlob(section.pattern, pattern.source().begin);
       const toml::table* settings = value.as_table();
       if (settings == nullptr) {
         Fail(value.source().begin,
@@ -292,10 +293,8 @@ class Reader {
       sections.emplace_back(pattern.source().begin, std::move(section));
     }
     std::stable_sort(
-        sections.begin(), sections.end(), [](const auto& a, const auto& b) {
-          return a.first.line != b.first.line ? a.first.line < b.first.line
-                                              : a.first.column < b.first.column;
-        });
+        sections.begin(), sections.end(),
+        [](const auto& a, const auto& b) { return a.first < b.first; });
     for (auto& [where, section] : sections) {
       config_->per_path.push_back(std::move(section));
     }
@@ -401,12 +400,9 @@ absl::StatusOr<Config> ParseConfig(std::string_view text,
   Reader reader(&config);
   reader.Top(parsed.table());
   if (reader.problems.empty()) return config;
-  std::stable_sort(reader.problems.begin(), reader.problems.end(),
-                   [](const Problem& a, const Problem& b) {
-                     return a.where.line != b.where.line
-                                ? a.where.line < b.where.line
-                                : a.where.column < b.where.column;
-                   });
+  std::stable_sort(
+      reader.problems.begin(), reader.problems.end(),
+      [](const Problem& a, const Problem& b) { return a.where < b.where; });
   std::string message;
   for (const Problem& problem : reader.problems) {
     if (!message.empty()) message += "\n";

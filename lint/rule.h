@@ -85,6 +85,9 @@ const Rule* FindRule(std::string_view id);
 // The rule id closest to a misspelt one, for "did you mean"; empty when
 // none is close (see Nearest in util/strings.h).
 std::string_view NearestRuleId(std::string_view id);
+// "unknown rule 'x' (did you mean 'y'?)", or with "(see zonelint
+// --list-rules)" when no id is close.
+std::string UnknownRuleMessage(std::string_view id);
 
 }  // namespace zonelint
 

@@ -124,19 +124,18 @@ class PerFile {
   const RuleOverrides none_;
 };
 
-// Applies the disabled rules and severity overrides of d's file, then the
-// severity overrides for every file; false when d's rule is off there.
+// False when the settings of d's file disable its rule; else applies the
+// severity overrides, those of d's file after those for every file.
 bool Settle(const LintConfig& config, PerFile& per_file, DiagnosticView& d) {
   const RuleOverrides& file = per_file.Get(d.range.file);
   if (Contains(file.disabled, d.rule)) return false;
-  for (const RuleOverrides* overrides : {
-           static_cast<const RuleOverrides*>(&config),
-           &file,
-       }) {
-    for (const auto& [id, severity] : overrides->severity) {
+  auto apply = [&d](const RuleOverrides& overrides) {
+    for (const auto& [id, severity] : overrides.severity) {
       if (id == d.rule) d.severity = severity;
     }
-  }
+  };
+  apply(config);
+  apply(file);
   return true;
 }
 

@@ -105,4 +105,11 @@ std::string_view NearestRuleId(std::string_view id) {
   return Nearest(id, kIds);
 }
 
+std::string UnknownRuleMessage(std::string_view id) {
+  const std::string_view near = NearestRuleId(id);
+  return Cat("unknown rule '", ShowText(id), "'",
+             near.empty() ? std::string(" (see zonelint --list-rules)")
+                          : Cat(" (did you mean '", near, "'?)"));
+}
+
 }  // namespace zonelint

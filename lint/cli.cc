@@ -7,6 +7,7 @@
 #include <ostream>
 #include <system_error>
 
+#include "lint/config.h"
 #include "lint/format.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
@@ -18,16 +19,6 @@
 namespace zonelint {
 namespace {
 
-// Whether a --select pattern (a rule id, or a prefix ending in '*') names
-// the rule `id`.
-bool RuleMatches(std::string_view pattern, std::string_view id) {
-  if (!pattern.empty() && pattern.back() == '*') {
-    pattern.remove_suffix(1);
-    return id.substr(0, pattern.size()) == pattern;
-  }
-  return id == pattern;
-}
-
 constexpr char kUsage[] =
     R"(Usage: zonelint [options] FILE|DIR...
 
@@ -37,10 +28,11 @@ a directory, which stands for the zone files in it and below it: files
 named *.zone, *.db or db.*, and files whose first line that is not blank
 or a comment is $ORIGIN, $TTL, $INCLUDE or an SOA record; never text,
 logs, tables, scripts and the like (*.md, *.txt, *.log, *.tsv, *.json,
-*.py, ...), files with NUL bytes, or files that another one includes. A
-file named on the command line is always linted. Several files are linted
-together as one set of zones, so names, includes and MX targets resolve
-across them.
+*.py, ...), files with NUL bytes, or files that another one includes; the
+config file's [directory] include and exclude patterns change that. A
+file named on the command line is linted unless the config file excludes
+it. Several files are linted together as one set of zones, so names,
+includes and MX targets resolve across them.
 
 Options:
   --origin=NAME           zone origin (default: the $ORIGIN before the first
@@ -60,17 +52,30 @@ Options:
   --spf-costs=FILE        SPF lookup costs of names outside the linted zones,
                           one 'DOMAIN LOOKUPS [COMMENT]' a line; adds to and
                           overrides the built-in table (repeatable)
+  --report-unused-suppressions
+                          report zonelint-disable comments that silenced
+                          nothing (zone-suppression)
+  --config=FILE           read settings from FILE instead of the nearest
+                          .zonelint.toml
+  --no-config             read no config file
   --list-rules            list the rules and exit
   --explain=RULE          print the documentation of RULE and exit
   --version               print the version and exit
   --help                  print this help and exit
 
+Settings come from the nearest .zonelint.toml in the linted files' folder
+or above it (up to the repository's top, the folder with .git); flags
+override it: --select replaces its select and disable, --disable adds to
+its disable, --severity and --fail-level win, --spf-costs tables come after
+its own, --origin applies to every file.
+
 Exit status: 0 no finding at or above the fail level, 1 findings,
-2 usage or I/O errors.
+2 usage, config or I/O errors.
 
 Inline suppressions, in zone-file comments:
   ; zonelint-disable-line RULE[,RULE]       this line
-  ; zonelint-disable-next-line RULE[,RULE]  the next line
+  ; zonelint-disable-next-line RULE[,RULE]  the next line (a whole record
+                                            when it spans lines)
   ; zonelint-disable-file RULE[,RULE]       the whole file ("all": every rule)
 )";
 
@@ -80,10 +85,15 @@ struct Options {
   FormatOptions format;
   std::string color = "auto";
   std::optional<Severity> fail_level = Severity::kWarning;
-  LintConfig config;
+  bool fail_level_given = false;
+  std::vector<std::string> disable;  // --disable rule ids
+  std::vector<std::pair<std::string, Severity>> severity;
   std::string stdin_filename;
   std::vector<std::string> spf_costs;  // --spf-costs files, in order
   std::vector<std::string> select;     // --select patterns
+  bool report_unused_suppressions = false;
+  std::string config_file;  // --config
+  bool no_config = false;
   bool list_rules = false;
   std::string explain;
   bool version = false;
@@ -135,6 +145,14 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       o->list_rules = true;
       continue;
     }
+    if (arg == "--report-unused-suppressions") {
+      o->report_unused_suppressions = true;
+      continue;
+    }
+    if (arg == "--no-config") {
+      o->no_config = true;
+      continue;
+    }
     std::string value;
     bool matched;
     struct Valued {
@@ -143,11 +161,12 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
     };
     std::string format, fail_level, disable, select, severity, spf_costs;
     const Valued kValued[] = {
-        {"--origin", &o->origin},    {"--format", &format},
-        {"--color", &o->color},      {"--fail-level", &fail_level},
-        {"--disable", &disable},     {"--select", &select},
-        {"--severity", &severity},   {"--stdin-filename", &o->stdin_filename},
-        {"--spf-costs", &spf_costs}, {"--explain", &o->explain}};
+        {"--origin", &o->origin},     {"--format", &format},
+        {"--color", &o->color},       {"--fail-level", &fail_level},
+        {"--disable", &disable},      {"--select", &select},
+        {"--severity", &severity},    {"--stdin-filename", &o->stdin_filename},
+        {"--spf-costs", &spf_costs},  {"--explain", &o->explain},
+        {"--config", &o->config_file}};
     bool known = false;
     for (const Valued& v : kValued) {
       if (!TakeValue(args, &i, v.name, v.target, &matched)) {
@@ -171,6 +190,7 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
                  "': use auto, always or never");
     }
     if (!fail_level.empty()) {
+      o->fail_level_given = true;
       Severity s;
       if (fail_level == "none") {
         o->fail_level.reset();
@@ -185,7 +205,7 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       for (std::string_view pattern : Split(select, ',')) {
         bool any = false;
         for (const Rule* rule : AllRules()) {
-          any = any || RuleMatches(pattern, rule->info().id);
+          any = any || RulePatternMatches(pattern, rule->info().id);
         }
         if (!any) {
           return Cat("--select '", pattern,
@@ -197,10 +217,8 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
     }
     if (!disable.empty()) {
       for (std::string_view id : Split(disable, ',')) {
-        if (FindRule(id) == nullptr) {
-          return Cat("unknown rule '", id, "' (see --list-rules)");
-        }
-        o->config.disabled.emplace_back(id);
+        if (FindRule(id) == nullptr) return UnknownRuleMessage(id);
+        o->disable.emplace_back(id);
       }
     }
     if (!severity.empty()) {
@@ -214,36 +232,76 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
             severity, "'");
       }
       std::string id = severity.substr(0, eq);
-      if (FindRule(id) == nullptr) {
-        return Cat("unknown rule '", id, "' (see --list-rules)");
-      }
-      o->config.severity.emplace_back(id, s);
+      if (FindRule(id) == nullptr) return UnknownRuleMessage(id);
+      o->severity.emplace_back(id, s);
     }
   }
-  // --select: only the rules a pattern names run; the others are disabled.
-  if (!o->select.empty()) {
-    for (const Rule* rule : AllRules()) {
-      bool selected = false;
-      for (const std::string& pattern : o->select) {
-        selected = selected || RuleMatches(pattern, rule->info().id);
-      }
-      if (!selected) o->config.disabled.emplace_back(rule->info().id);
-    }
+  if (o->no_config && !o->config_file.empty()) {
+    return "--config and --no-config exclude each other";
   }
   return std::nullopt;
 }
 
-// The canonical form of --origin, or an error.
-std::optional<std::string> CanonicalOrigin(const std::string& text,
-                                           std::string* out) {
-  std::string name = text;
-  if (name.empty()) return std::nullopt;
-  if (!IsAbsoluteText(name)) name.push_back('.');
-  bool relative;
-  if (ParseName(name, nullptr, out, &relative) != NameError::kOk) {
-    return Cat("invalid --origin '", text, "'");
+// The config file for this run: --config, else the nearest one, if any.
+// Returns false after writing what is wrong to `err`.
+bool ReadConfig(const Options& o, std::ostream& err,
+                std::optional<Config>* config) {
+  if (o.no_config) return true;
+  std::string path = o.config_file;
+  if (path.empty()) {
+    absl::StatusOr<std::string> found = FindConfig(o.files, o.stdin_filename);
+    if (!found.ok()) {
+      err << "zonelint: " << std::string(found.status().message()) << "\n";
+      return false;
+    }
+    if (found->empty()) return true;
+    path = *found;
   }
-  return std::nullopt;
+  absl::StatusOr<Config> loaded = LoadConfig(path);
+  if (!loaded.ok()) {
+    // "FILE:LINE:COL: error: ..." lines already.
+    err << std::string(loaded.status().message()) << "\n";
+    return false;
+  }
+  *config = *std::move(loaded);
+  return true;
+}
+
+// The flags over the config file (see kUsage): which rules run, severity
+// overrides, per-path settings.
+LintConfig MakeLintConfig(const Options& o, const Config* config) {
+  LintConfig lint;
+  std::vector<std::string> select = o.select;
+  if (select.empty() && config != nullptr) {
+    select = config->select.value_or(std::vector<std::string>());
+    lint.disabled = config->disable;
+  }
+  lint.disabled.insert(lint.disabled.end(), o.disable.begin(), o.disable.end());
+  // Only the rules a pattern names run; the others are disabled.
+  if (!select.empty()) {
+    for (const Rule* rule : AllRules()) {
+      bool selected = false;
+      for (const std::string& pattern : select) {
+        selected = selected || RulePatternMatches(pattern, rule->info().id);
+      }
+      if (!selected) lint.disabled.emplace_back(rule->info().id);
+    }
+  }
+  if (config != nullptr) lint.severity = config->severity;
+  lint.severity.insert(lint.severity.end(), o.severity.begin(),
+                       o.severity.end());
+  lint.report_unused_suppressions =
+      o.report_unused_suppressions ||
+      (config != nullptr && config->report_unused_suppressions);
+  if (config != nullptr && !config->per_path.empty()) {
+    // Unnamed stdin ("<stdin>") is at no path.
+    const bool stdin_unnamed = o.stdin_filename.empty();
+    lint.per_file = [config, stdin_unnamed](std::string_view path) {
+      return stdin_unnamed && path == "<stdin>" ? RuleOverrides()
+                                                : config->OverridesFor(path);
+    };
+  }
+  return lint;
 }
 
 }  // namespace
@@ -277,8 +335,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   }
   if (!o.explain.empty()) {
     if (FindRule(o.explain) == nullptr) {
-      err << "zonelint: unknown rule '" << o.explain
-          << "' (see --list-rules)\n";
+      err << "zonelint: " << UnknownRuleMessage(o.explain) << "\n";
       return 2;
     }
     out << RuleDoc(o.explain);
@@ -288,16 +345,40 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     err << "zonelint: no zone file given\nTry 'zonelint --help'.\n";
     return 2;
   }
-  ParseOptions parse;
-  if (std::optional<std::string> error =
-          CanonicalOrigin(o.origin, &parse.origin)) {
-    err << "zonelint: " << *error << "\n";
-    return 2;
+  std::string origin;
+  if (!o.origin.empty()) {
+    std::optional<std::string> canonical = CanonicalOrigin(o.origin);
+    if (!canonical) {
+      err << "zonelint: invalid --origin '" << ShowText(o.origin) << "'\n";
+      return 2;
+    }
+    origin = *canonical;
   }
+  std::optional<Config> loaded;
+  if (!ReadConfig(o, err, &loaded)) return 2;
+  const Config* config = loaded ? &*loaded : nullptr;
+  const LintConfig lint_config = MakeLintConfig(o, config);
+  std::optional<Severity> fail_level = o.fail_level;
+  if (!o.fail_level_given && config != nullptr && config->fail_level) {
+    fail_level = *config->fail_level;
+  }
+  // Each file's origin: --origin, else the config's for its path (none
+  // for unnamed stdin).
+  auto parse_options = [&](const std::string& path) {
+    ParseOptions parse;
+    parse.origin = origin;
+    if (origin.empty() && config != nullptr && !path.empty()) {
+      parse.origin = config->OriginFor(path);
+    }
+    return parse;
+  };
   Session session;
-  if (!o.spf_costs.empty()) {
+  std::vector<std::string> spf_costs;
+  if (config != nullptr) spf_costs = config->spf_costs;
+  spf_costs.insert(spf_costs.end(), o.spf_costs.begin(), o.spf_costs.end());
+  if (!spf_costs.empty()) {
     SpfCostTable costs;
-    for (const std::string& file : o.spf_costs) {
+    for (const std::string& file : spf_costs) {
       absl::Status status = costs.LoadFile(file);
       if (!status.ok()) {
         err << "zonelint: " << std::string(status.message()) << "\n";
@@ -308,15 +389,33 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   }
   bool io_error = false;
   bool stdin_used = false;
-  // A directory stands for the zone files in it.
+  // A directory stands for the zone files in it; the config's [directory]
+  // patterns add files and leave some out.
+  ZoneFileChoice choice;
+  if (config != nullptr) {
+    choice.included = [config](const std::string& path) {
+      return config->Included(path);
+    };
+    choice.excluded = [config](const std::string& path) {
+      return config->Excluded(path);
+    };
+  }
   std::vector<std::string> files;
   for (const std::string& file : o.files) {
     std::error_code ec;
     if (file == "-" || !std::filesystem::is_directory(file, ec)) {
-      files.push_back(file);
+      // A config file named (pre-commit names it when it changes) is
+      // checked, as the nearest one to itself, not linted as a zone.
+      const bool is_config =
+          std::filesystem::path(file).filename() == kConfigFileName;
+      if (file == "-" ||
+          (!is_config && (!choice.excluded || !choice.excluded(file)))) {
+        files.push_back(file);
+      }
       continue;
     }
-    absl::StatusOr<std::vector<std::string>> found = FindZoneFiles(file);
+    absl::StatusOr<std::vector<std::string>> found =
+        FindZoneFiles(file, choice);
     if (!found.ok()) {
       err << "zonelint: " << std::string(found.status().message()) << "\n";
       io_error = true;
@@ -337,27 +436,27 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
       stdin_used = true;
       std::string contents((std::istreambuf_iterator<char>(in)),
                            std::istreambuf_iterator<char>());
-      ParseOptions stdin_parse = parse;
+      ParseOptions stdin_parse = parse_options(o.stdin_filename);
       stdin_parse.origin_from_file_name = !o.stdin_filename.empty();
       session.AddText(o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename,
                       std::move(contents), stdin_parse);
       continue;
     }
-    absl::Status status = session.AddFile(file, parse);
+    absl::Status status = session.AddFile(file, parse_options(file));
     if (!status.ok()) {
       err << "zonelint: " << std::string(status.message()) << "\n";
       io_error = true;
     }
   }
-  const Findings diagnostics = session.LintFindings(o.config);
+  const Findings diagnostics = session.LintFindings(lint_config);
   FormatOptions format = o.format;
   format.color = o.color == "always" || (o.color == "auto" && out_is_terminal);
   WriteDiagnostics(session.sources(), diagnostics, format, out);
   out.flush();
   if (io_error) return 2;
-  if (!o.fail_level) return 0;
+  if (!fail_level) return 0;
   for (const DiagnosticView& d : diagnostics) {
-    if (d.severity >= *o.fail_level) return 1;
+    if (d.severity >= *fail_level) return 1;
   }
   return 0;
 }

@@ -68,10 +68,26 @@ class Rule {
   virtual void Check(const LintContext& context, RuleSink& sink) const = 0;
 };
 
+// Whether a select pattern, a rule id or a prefix ending in '*' ("spf-*"),
+// names the rule `id`.
+inline bool RulePatternMatches(std::string_view pattern, std::string_view id) {
+  if (!pattern.empty() && pattern.back() == '*') {
+    pattern.remove_suffix(1);
+    return id.substr(0, pattern.size()) == pattern;
+  }
+  return id == pattern;
+}
+
 // Every rule, sorted by id (rules/registry.cc).
 const std::vector<const Rule*>& AllRules();
 // nullptr when no rule has this id.
 const Rule* FindRule(std::string_view id);
+// The rule id closest to a misspelt one, for "did you mean"; empty when
+// none is close (see Nearest in util/strings.h).
+std::string_view NearestRuleId(std::string_view id);
+// "unknown rule 'x' (did you mean 'y'?)", or with "(see zonelint
+// --list-rules)" when no id is close.
+std::string UnknownRuleMessage(std::string_view id);
 
 }  // namespace zonelint
 

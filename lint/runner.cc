@@ -2,97 +2,178 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <string_view>
 #include <vector>
 
+#include "lint/suppressions.h"
 #include "util/strings.h"
 
 namespace zonelint {
 namespace {
 
-// True when `comment_text` (a line) has `marker` followed by a list that
-// names `rule` or "all".
-bool ListsRule(std::string_view line, std::string_view marker,
-               std::string_view rule) {
-  size_t at = line.find(marker);
-  while (at != std::string_view::npos) {
-    // The marker must be inside a comment.
-    size_t semicolon = line.rfind(';', at);
-    if (semicolon != std::string_view::npos) {
-      std::string_view rest = line.substr(at + marker.size());
-      size_t end = rest.find(';');
-      rest = rest.substr(0, end);
-      for (std::string_view item : Split(rest, ',')) {
-        while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) {
-          item.remove_prefix(1);
-        }
-        size_t stop = item.find_first_of(" \t\r");
-        if (stop != std::string_view::npos) item = item.substr(0, stop);
-        if (item == rule || item == "all") return true;
-      }
-    }
-    at = line.find(marker, at + 1);
-  }
-  return false;
+constexpr std::string_view kAll = "all";
+constexpr std::string_view kSuppressionRule = "zone-suppression";
+
+bool Contains(const std::vector<std::string>& ids, std::string_view id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
 
-// The inline suppressions of the files, found once per file: a file with
-// no "zonelint-disable" costs one scan however many findings it has.
+// The inline suppressions of the files, parsed once per file when first
+// needed: a file with no "zonelint-disable" costs one search however many
+// findings it has.
 class Suppressions {
  public:
   explicit Suppressions(const SourceSet& sources)
       : sources_(sources), files_(sources.size()) {}
 
-  bool Suppressed(const DiagnosticView& d) {
+  // Whether a directive silences `d`; marks the names in directives that do.
+  bool Suppress(const DiagnosticView& d) {
     if (d.range.file == kNoFile || d.range.file >= files_.size()) return false;
-    const File& file = Get(d.range.file);
-    if (!file.has_markers) return false;
-    const Source& src = sources_.Get(d.range.file);
-    uint32_t line = src.Locate(d.range.begin).line;
-    if (ListsRule(src.Line(line), "zonelint-disable-line", d.rule)) {
-      return true;
+    File& file = Get(d.range.file);
+    if (file.directives.empty()) return false;
+    const uint32_t line = sources_.Get(d.range.file).Locate(d.range.begin).line;
+    bool suppressed = false;
+    auto mark = [&](uint32_t index) {
+      const Directive& directive = file.directives[index];
+      for (size_t k = 0; k < directive.rules.size(); ++k) {
+        const std::string_view name = directive.rules[k].name;
+        if (name == d.rule || name == kAll) {
+          file.used[index][k] = true;
+          suppressed = true;
+        }
+      }
+    };
+    for (uint32_t index : file.whole_file) mark(index);
+    auto [begin, end] = std::equal_range(
+        file.by_line.begin(), file.by_line.end(), std::make_pair(line, 0u),
+        [](auto& a, auto& b) { return a.first < b.first; });
+    for (auto it = begin; it != end; ++it) mark(it->second);
+    return suppressed;
+  }
+
+  // Calls f(file, directive, name) for each rule name in a directive of a
+  // known kind that silenced nothing.
+  template <typename F>
+  void ForEachUnused(F f) {
+    for (FileId id = 0; id < files_.size(); ++id) {
+      const File& file = Get(id);
+      for (size_t i = 0; i < file.directives.size(); ++i) {
+        const Directive& directive = file.directives[i];
+        if (directive.kind == DirectiveKind::kUnknown) continue;
+        for (size_t k = 0; k < directive.rules.size(); ++k) {
+          if (!file.used[i][k]) f(id, directive, directive.rules[k]);
+        }
+      }
     }
-    if (line > 1 &&
-        ListsRule(src.Line(line - 1), "zonelint-disable-next-line", d.rule)) {
-      return true;
-    }
-    for (std::string_view l : file.file_lines) {
-      if (ListsRule(l, "zonelint-disable-file", d.rule)) return true;
-    }
-    return false;
   }
 
  private:
   struct File {
-    bool scanned = false;
-    bool has_markers = false;
-    // The lines holding "zonelint-disable-file".
-    std::vector<std::string_view> file_lines;
+    bool parsed = false;
+    std::vector<Directive> directives;
+    std::vector<std::vector<bool>> used;  // [directive][name]
+    // (line, directive) for each line a line or next-line directive
+    // covers, sorted; and the file-wide directives.
+    std::vector<std::pair<uint32_t, uint32_t>> by_line;
+    std::vector<uint32_t> whole_file;
   };
 
-  const File& Get(FileId id) {
+  File& Get(FileId id) {
     File& file = files_[id];
-    if (file.scanned) return file;
-    file.scanned = true;
-    std::string_view text = sources_.Get(id).text();
-    file.has_markers = text.find("zonelint-disable") != std::string_view::npos;
-    if (!file.has_markers) return file;
-    size_t at = text.find("zonelint-disable-file");
-    while (at != std::string_view::npos) {
-      size_t begin = text.rfind('\n', at);
-      begin = begin == std::string_view::npos ? 0 : begin + 1;
-      size_t end = text.find('\n', at);
-      file.file_lines.push_back(text.substr(begin, end == std::string_view::npos
-                                                       ? std::string_view::npos
-                                                       : end - begin));
-      at = text.find("zonelint-disable-file", at + 1);
+    if (file.parsed) return file;
+    file.parsed = true;
+    file.directives = ParseDirectives(sources_.Get(id).text());
+    for (uint32_t i = 0; i < file.directives.size(); ++i) {
+      const Directive& directive = file.directives[i];
+      file.used.emplace_back(directive.rules.size(), false);
+      if (directive.kind == DirectiveKind::kFile) {
+        file.whole_file.push_back(i);
+      } else if (directive.kind != DirectiveKind::kUnknown) {
+        for (uint32_t l = directive.first_line; l <= directive.last_line; ++l) {
+          file.by_line.emplace_back(l, i);
+        }
+      }
     }
+    std::sort(file.by_line.begin(), file.by_line.end());
     return file;
   }
 
   const SourceSet& sources_;
   std::vector<File> files_;
 };
+
+// The per-file overrides, asked for once per file.
+class PerFile {
+ public:
+  PerFile(const LintConfig& config, const SourceSet& sources)
+      : config_(config), sources_(sources), files_(sources.size()) {}
+
+  const RuleOverrides& Get(FileId id) {
+    if (!config_.per_file || id == kNoFile || id >= files_.size()) {
+      return none_;
+    }
+    if (!files_[id]) files_[id] = config_.per_file(sources_.Get(id).path());
+    return *files_[id];
+  }
+
+ private:
+  const LintConfig& config_;
+  const SourceSet& sources_;
+  std::vector<std::optional<RuleOverrides>> files_;
+  const RuleOverrides none_;
+};
+
+// False when the settings of d's file disable its rule; else applies the
+// severity overrides, those of d's file after those for every file.
+bool Settle(const LintConfig& config, PerFile& per_file, DiagnosticView& d) {
+  const RuleOverrides& file = per_file.Get(d.range.file);
+  if (Contains(file.disabled, d.rule)) return false;
+  auto apply = [&d](const RuleOverrides& overrides) {
+    for (const auto& [id, severity] : overrides.severity) {
+      if (id == d.rule) d.severity = severity;
+    }
+  };
+  apply(config);
+  apply(file);
+  return true;
+}
+
+// The zone-suppression findings for names that silenced nothing. A name
+// is left alone when its rule did not run on the file (or, for "all",
+// when some rule did not), or when it names no rule: zone-suppression
+// itself reports those.
+void ReportUnused(const LintConfig& config, Suppressions& suppressions,
+                  PerFile& per_file, Findings* findings) {
+  const Rule* rule = FindRule(kSuppressionRule);
+  if (rule == nullptr || Contains(config.disabled, kSuppressionRule)) return;
+  const RuleInfo& info = rule->info();
+  suppressions.ForEachUnused(
+      [&](FileId file, const Directive& directive, const DirectiveRule& name) {
+        const RuleOverrides& overrides = per_file.Get(file);
+        if (name.name == kAll) {
+          if (!config.disabled.empty() || !overrides.disabled.empty()) return;
+        } else if (FindRule(name.name) == nullptr ||
+                   Contains(config.disabled, name.name) ||
+                   Contains(overrides.disabled, name.name)) {
+          return;
+        }
+        const std::string_view where =
+            directive.kind == DirectiveKind::kLine       ? "on this line"
+            : directive.kind == DirectiveKind::kNextLine ? "on the next line"
+                                                         : "in this file";
+        const std::string what = name.name == kAll ? std::string("any rule")
+                                                   : Cat("'", name.name, "'");
+        findings->Add(
+            {info.id, info.severity,
+             SourceRange{file, name.begin,
+                         name.begin + static_cast<uint32_t>(name.name.size())},
+             Cat("'", directive.word, "' silences ", what,
+                 " but nothing was reported ", where),
+             "remove the name from the comment (or the whole comment): a "
+             "suppression that silences nothing hides the next real finding"});
+      });
+}
 
 // The area of a rule id: what comes before the first '-' ("spf").
 std::string_view Area(std::string_view id) {
@@ -117,10 +198,7 @@ Findings LintFindings(const LintContext& context, const LintConfig& config) {
   std::string_view area;
   for (const Rule* rule : AllRules()) {
     const RuleInfo& info = rule->info();
-    if (std::find(config.disabled.begin(), config.disabled.end(), info.id) !=
-        config.disabled.end()) {
-      continue;
-    }
+    if (Contains(config.disabled, info.id)) continue;
     // The registry lists rules by id, so an area's rules run together and
     // the values they share (parsed DKIM keys, the SPF lookup analysis)
     // can go before the next area builds its own.
@@ -133,18 +211,24 @@ Findings LintFindings(const LintContext& context, const LintConfig& config) {
   }
   context.views.ReleaseMemos();
 
-  // Suppressed findings out, severity overrides in, in place.
+  // Findings of rules off for their file and suppressed findings out,
+  // severity overrides in, in place.
   std::deque<DiagnosticView>& list = findings.list();
   Suppressions suppressions(context.sources);
+  PerFile per_file(config, context.sources);
   size_t kept = 0;
   for (DiagnosticView& d : list) {
-    if (suppressions.Suppressed(d)) continue;
-    for (const auto& [id, severity] : config.severity) {
-      if (id == d.rule) d.severity = severity;
-    }
+    if (!Settle(config, per_file, d) || suppressions.Suppress(d)) continue;
     list[kept++] = d;
   }
   list.resize(kept);
+  if (config.report_unused_suppressions) {
+    ReportUnused(config, suppressions, per_file, &findings);
+    for (size_t i = kept; i < list.size(); ++i) {
+      if (Settle(config, per_file, list[i])) list[kept++] = list[i];
+    }
+    list.resize(kept);
+  }
   // By file, position and rule, keeping the emission order of ties.
   std::stable_sort(list.begin(), list.end(),
                    [](const DiagnosticView& a, const DiagnosticView& b) {

@@ -1,9 +1,12 @@
 // Runs the rules and applies what only the engine knows about: disabled
-// rules, severity overrides and inline suppressions. Sorts the result.
+// rules, severity overrides, per-file settings and inline suppressions
+// (lint/suppressions.h). Sorts the result.
 #ifndef ZONELINT_LINT_RUNNER_H_
 #define ZONELINT_LINT_RUNNER_H_
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -12,16 +15,23 @@
 
 namespace zonelint {
 
-struct LintConfig {
+// Rules turned off and severities changed, for every file or some.
+struct RuleOverrides {
   std::vector<std::string> disabled;                       // rule ids
-  std::vector<std::pair<std::string, Severity>> severity;  // id -> severity
+  std::vector<std::pair<std::string, Severity>> severity;  // the last wins
 };
 
-// Inline suppressions, in zone-file comments:
-//   ; zonelint-disable-line RULE[,RULE...]       this line
-//   ; zonelint-disable-next-line RULE[,RULE...]  the next line
-//   ; zonelint-disable-file RULE[,RULE...]       the whole file
-// "all" stands for every rule.
+struct LintConfig : RuleOverrides {
+  // Report the names in inline suppressions that silenced nothing, as
+  // zone-suppression findings.
+  bool report_unused_suppressions = false;
+  // Overrides for some files (the config file's [per-path] sections), by
+  // the path a file was read from: its findings of the `disabled` rules are
+  // dropped, and its `severity` overrides apply after the ones above.
+  // Called once per file that has a finding; may be unset.
+  std::function<RuleOverrides(std::string_view path)> per_file;
+};
+
 // The findings of every enabled rule, by file, position and rule, kept
 // compactly (for output: a big zone's findings can be many).
 Findings LintFindings(const LintContext& context, const LintConfig& config);

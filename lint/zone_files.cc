@@ -245,7 +245,8 @@ bool LooksLikeZoneFile(std::string_view name, std::string_view head) {
   return Judge(KindByName(name), head, /*whole=*/true) == Verdict::kZone;
 }
 
-absl::StatusOr<std::vector<std::string>> FindZoneFiles(const std::string& dir) {
+absl::StatusOr<std::vector<std::string>> FindZoneFiles(
+    const std::string& dir, const ZoneFileChoice& choice) {
   std::error_code ec;
   fs::recursive_directory_iterator it(
       dir, fs::directory_options::skip_permission_denied, ec);
@@ -258,12 +259,16 @@ absl::StatusOr<std::vector<std::string>> FindZoneFiles(const std::string& dir) {
     if (ec) break;
     const fs::path& path = it->path();
     const std::string name = path.filename().string();
-    if (name.empty() || name[0] == '.') {
+    if (name.empty() || name[0] == '.' ||
+        (choice.excluded && choice.excluded(path.string()))) {
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
     if (!it->is_regular_file(ec)) continue;
-    if (IsZoneFile(path, name)) found.push_back(path);
+    if ((choice.included && choice.included(path.string())) ||
+        IsZoneFile(path, name)) {
+      found.push_back(path);
+    }
   }
   if (ec) {
     return absl::UnavailableError(

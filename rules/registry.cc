@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lint/rule.h"
+#include "util/strings.h"
 
 // X(id-as-identifier, factory function)
 #define ZONELINT_RULES(X)                               \
@@ -68,6 +69,7 @@
   X(ZoneNoSoaRule)              /* zone-no-soa */               \
   X(ZoneOutOfZoneRule)          /* zone-out-of-zone */          \
   X(ZoneRdataRule)              /* zone-rdata */                \
+  X(ZoneSuppressionRule)        /* zone-suppression */          \
   X(ZoneSyntaxRule)             /* zone-syntax */               \
   X(ZoneTtlMismatchRule)        /* zone-ttl-mismatch */         \
   X(ZoneTxtStringTooLongRule)   /* zone-txt-string-too-long */
@@ -92,6 +94,22 @@ const Rule* FindRule(std::string_view id) {
     if (rule->info().id == id) return rule;
   }
   return nullptr;
+}
+
+std::string_view NearestRuleId(std::string_view id) {
+  static const std::vector<std::string_view> kIds = [] {
+    std::vector<std::string_view> ids;
+    for (const Rule* rule : AllRules()) ids.push_back(rule->info().id);
+    return ids;
+  }();
+  return Nearest(id, kIds);
+}
+
+std::string UnknownRuleMessage(std::string_view id) {
+  const std::string_view near = NearestRuleId(id);
+  return Cat("unknown rule '", ShowText(id), "'",
+             near.empty() ? std::string(" (see zonelint --list-rules)")
+                          : Cat(" (did you mean '", near, "'?)"));
 }
 
 }  // namespace zonelint

@@ -329,5 +329,208 @@ TEST_F(CliTest, DirectoryLintsItsZoneFilesAsOneSet) {
   std::filesystem::remove_all(dir);
 }
 
+// A repository under the test's temporary directory: a folder with .git
+// (so that no config file above it is read) and the given files.
+std::string MakeRepo(
+    const std::string& name,
+    const std::vector<std::pair<std::string, std::string>>& files) {
+  const char* tmp = std::getenv("TEST_TMPDIR");
+  const std::filesystem::path root =
+      std::filesystem::path(tmp != nullptr ? tmp : "/tmp") / name;
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root / ".git");
+  for (const auto& [path, text] : files) {
+    std::filesystem::create_directories((root / path).parent_path());
+    std::ofstream(root / path, std::ios::binary) << text;
+  }
+  return root.string();
+}
+
+// One finding of each of zone-missing-trailing-dot (line 4, warning) and
+// zone-out-of-zone (line 5, warning).
+constexpr char kTwoWarnings[] =
+    "$ORIGIN example.com.\n$TTL 60\n"
+    "@ SOA ns1.example.net. hostmaster 1 7200 3600 1209600 300\n"
+    "@ MX 10 mail.example.com\n"
+    "www.example.org. A 192.0.2.1\n"
+    "_dmarc TXT \"v=DMARC1; p=reject\"\n";
+
+TEST_F(CliTest, ConfigFileAboveTheLintedFiles) {
+  const std::string repo = MakeRepo(
+      "config-above",
+      {{".zonelint.toml", "disable = [\"zone-missing-trailing-dot\"]\n"},
+       {"zones/example.com.zone", kTwoWarnings},
+       {"other.toml", "disable = [\"zone-out-of-zone\"]\n"}});
+  const std::string zone = repo + "/zones/example.com.zone";
+  Result r = RunZonelint({"--format=gcc", zone});
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(r.out.find("[zone-missing-trailing-dot]"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("[zone-out-of-zone]"), std::string::npos) << r.out;
+  // The same from the repository's folder with a relative path.
+  ASSERT_EQ(::chdir(repo.c_str()), 0);
+  EXPECT_EQ(RunZonelint({"--format=gcc", "zones"}).out,
+            "zones/example.com.zone" + r.out.substr(zone.size()));
+
+  Result none = RunZonelint({"--format=gcc", "--no-config", zone});
+  EXPECT_NE(none.out.find("[zone-missing-trailing-dot]"), std::string::npos)
+      << none.out;
+  Result other =
+      RunZonelint({"--format=gcc", "--config", repo + "/other.toml", zone});
+  EXPECT_NE(other.out.find("[zone-missing-trailing-dot]"), std::string::npos)
+      << other.out;
+  EXPECT_EQ(other.out.find("[zone-out-of-zone]"), std::string::npos)
+      << other.out;
+
+  // Above the repository's top (.git) nothing is read.
+  std::filesystem::create_directories(repo + "/zones/.git");
+  EXPECT_EQ(RunZonelint({"--format=gcc", zone}).out, none.out);
+}
+
+TEST_F(CliTest, FlagsOverrideTheConfigFile) {
+  const std::string repo = MakeRepo(
+      "config-flags", {{".zonelint.toml",
+                        "select = [\"zone-*\"]\n"
+                        "disable = [\"zone-missing-trailing-dot\"]\n"
+                        "fail-level = \"error\"\n"
+                        "severity = { \"zone-out-of-zone\" = \"info\" }\n"},
+                       {"example.com.zone", kTwoWarnings}});
+  const std::string zone = repo + "/example.com.zone";
+  Result config = RunZonelint({"--format=gcc", zone});
+  EXPECT_EQ(config.status, 0) << config.out << config.err;
+  EXPECT_EQ(config.out,
+            zone +
+                ":5:1: info: 'www.example.org.' is outside the zone "
+                "'example.com.' [zone-out-of-zone]\n");
+
+  EXPECT_EQ(RunZonelint({"--fail-level=info", zone}).status, 1);
+  Result severity =
+      RunZonelint({"--format=gcc", "--severity=zone-out-of-zone=error", zone});
+  EXPECT_EQ(severity.status, 1);
+  EXPECT_NE(severity.out.find(": error: 'www.example.org.' is outside"),
+            std::string::npos)
+      << severity.out;
+  // --select replaces the file's select and disable; --disable adds to it.
+  Result select =
+      RunZonelint({"--format=gcc", "--select=zone-missing-trailing-dot", zone});
+  EXPECT_NE(select.out.find("[zone-missing-trailing-dot]"), std::string::npos)
+      << select.out;
+  EXPECT_EQ(select.out.find("[zone-out-of-zone]"), std::string::npos);
+  EXPECT_EQ(
+      RunZonelint({"--format=gcc", "--disable=zone-out-of-zone", zone}).out,
+      "");
+}
+
+TEST_F(CliTest, ConfigErrorsExitTwoNamingLineAndColumn) {
+  const std::string repo =
+      MakeRepo("config-errors", {{".zonelint.toml",
+                                  "select = [\"zone-*\"]\n"
+                                  "fail-levl = \"error\"\n"
+                                  "disable = [\"zone-ttl-missmatch\"]\n"},
+                                 {"example.com.zone", kTwoWarnings}});
+  ASSERT_EQ(::chdir(repo.c_str()), 0);
+  Result r = RunZonelint({"example.com.zone"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            ".zonelint.toml:2:1: error: unknown key 'fail-levl' (did you mean "
+            "'fail-level'?)\n"
+            ".zonelint.toml:3:12: error: unknown rule 'zone-ttl-missmatch' "
+            "(did you mean 'zone-ttl-mismatch'?)\n");
+  // Named, the config file is checked, not linted as a zone file.
+  Result named = RunZonelint({".zonelint.toml"});
+  EXPECT_EQ(named.status, 2);
+  EXPECT_EQ(named.err, r.err);
+  Result missing = RunZonelint({"--config=none.toml", "example.com.zone"});
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_EQ(missing.err,
+            "none.toml: error: cannot read the config file: No such file or "
+            "directory\n");
+  EXPECT_EQ(RunZonelint({"--no-config", "example.com.zone"}).status, 1);
+  EXPECT_EQ(RunZonelint({"--no-config", "--config=x.toml", "example.com.zone"})
+                .status,
+            2);
+  // Two folders with config files of their own cannot be linted together.
+  std::filesystem::create_directories(repo + "/sub");
+  std::ofstream(repo + "/sub/.zonelint.toml") << "";
+  std::ofstream(repo + "/sub/a.zone") << kTwoWarnings;
+  std::ofstream(repo + "/.zonelint.toml") << "";
+  Result fine = RunZonelint({".zonelint.toml"});
+  EXPECT_EQ(fine.status, 0) << fine.err;
+  EXPECT_EQ(fine.out + fine.err, "");
+  Result both = RunZonelint({"example.com.zone", "sub/a.zone"});
+  EXPECT_EQ(both.status, 2);
+  EXPECT_EQ(both.err,
+            "zonelint: the files given are under different config files, "
+            "'.zonelint.toml' and 'sub/.zonelint.toml': lint them in separate "
+            "runs, or choose one with --config\n");
+}
+
+TEST_F(CliTest, ConfigExcludesNamedFilesAndGivesOrigins) {
+  const std::string repo =
+      MakeRepo("config-paths",
+               {{".zonelint.toml",
+                 "[directory]\nexclude = [\"old\"]\n"
+                 "[per-path.\"zones/*.txt\"]\norigin = \"corp.example\"\n"},
+                {"old/example.com.zone", kTwoWarnings},
+                {"zones/corp.txt", "@ 60 MX 10 mail.corp.example\n"}});
+  ASSERT_EQ(::chdir(repo.c_str()), 0);
+  // pre-commit names the files it lints: an excluded one is skipped.
+  Result old = RunZonelint({"--format=gcc", "old/example.com.zone"});
+  EXPECT_EQ(old.status, 0) << old.err;
+  EXPECT_EQ(old.out, "");
+  Result corp = RunZonelint({"--format=gcc", "zones/corp.txt"});
+  EXPECT_NE(corp.out.find("it means 'mail.corp.example.corp.example.'"),
+            std::string::npos)
+      << corp.out;
+  // stdin by the name an editor gives; --origin beats the config file.
+  Result stdin_corp =
+      RunZonelint({"--format=gcc", "--stdin-filename=zones/corp.txt", "-"},
+                  "@ 60 MX 10 mail.corp.example\n");
+  EXPECT_EQ(stdin_corp.out, corp.out);
+  Result origin =
+      RunZonelint({"--format=gcc", "--origin=example.net", "zones/corp.txt"});
+  EXPECT_NE(origin.out.find("'mail.corp.example.example.net.'"),
+            std::string::npos)
+      << origin.out;
+}
+
+TEST_F(CliTest, UnknownRuleFlagsSuggestTheClosest) {
+  Result r = RunZonelint({"--disable=zone-ttl-missmatch", "-"});
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("unknown rule 'zone-ttl-missmatch' (did you mean "
+                       "'zone-ttl-mismatch'?)"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST_F(CliTest, SuppressionsCoverRecordsAndReportWhatSilencedNothing) {
+  const std::string zone =
+      "$ORIGIN example.com.\n$TTL 60\n"
+      "@ SOA ns1.example.net. hostmaster 1 7200 3600 1209600 300\n"
+      "; zonelint-disable-next-line zone-missing-trailing-dot\n"
+      "@ MX ( 10\n"
+      "       mail.example.com )\n"
+      "www A 192.0.2.1 ; zonelint-disable-line all\n"
+      "_dmarc TXT \"v=DMARC1; p=reject\"\n";
+  Result r = RunZonelint({"--format=gcc", "-"}, zone);
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(r.out, "");
+  Result unused =
+      RunZonelint({"--format=gcc", "--report-unused-suppressions", "-"}, zone);
+  EXPECT_EQ(unused.status, 1);
+  EXPECT_EQ(unused.out,
+            "<stdin>:7:41: warning: 'zonelint-disable-line' silences any rule "
+            "but nothing was reported on this line [zone-suppression]\n");
+  // Without the next-line directive, the finding is on the record's second
+  // line.
+  std::string bare = zone;
+  bare.erase(bare.find("; zonelint-disable-next-line"),
+             bare.find("@ MX") - bare.find("; zonelint-disable-next-line"));
+  EXPECT_NE(RunZonelint({"--format=gcc", "-"}, bare)
+                .out.find("<stdin>:5:8: warning: 'mail.example.com' has no"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace zonelint::testing

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -87,8 +88,9 @@ class FindZoneFilesTest : public ::testing::Test {
     fs::create_directories(path.parent_path());
     std::ofstream(path) << text;
   }
-  std::vector<std::string> Found() {
-    absl::StatusOr<std::vector<std::string>> found = FindZoneFiles(dir_);
+  std::vector<std::string> Found(const ZoneFileChoice& choice = {}) {
+    absl::StatusOr<std::vector<std::string>> found =
+        FindZoneFiles(dir_, choice);
     EXPECT_TRUE(found.ok()) << found.status();
     std::vector<std::string> relative;
     if (!found.ok()) return relative;
@@ -123,6 +125,27 @@ TEST_F(FindZoneFilesTest, ReadsAsFarAsTheFirstSignificantLineWithinALimit) {
   Write("db.binary", std::string(5000, 'x') + std::string(1, '\0'));
   Write("notes.txt", "$TTL 1h\n");
   EXPECT_EQ(Found(), (std::vector<std::string>{"db.binary", "near", "split"}));
+}
+
+TEST_F(FindZoneFilesTest, IncludedAndExcludedByTheConfigFile) {
+  Write("zones/a.zone", "$ORIGIN a.example.\n");
+  Write("zones/corp.txt", "www A 10.0.0.1\n");
+  Write("zones/old/b.zone", "$ORIGIN b.example.\n");
+  std::vector<std::string> asked;
+  ZoneFileChoice choice;
+  choice.included = [](const std::string& path) {
+    return path.ends_with("/corp.txt");
+  };
+  choice.excluded = [&](const std::string& path) {
+    asked.push_back(fs::relative(path, dir_).string());
+    return path.ends_with("/old");
+  };
+  EXPECT_EQ(Found(choice),
+            (std::vector<std::string>{"zones/a.zone", "zones/corp.txt"}));
+  // An excluded folder is not read at all.
+  EXPECT_EQ(std::count(asked.begin(), asked.end(), "zones/old/b.zone"), 0);
+  EXPECT_EQ(Found(),
+            (std::vector<std::string>{"zones/a.zone", "zones/old/b.zone"}));
 }
 
 TEST_F(FindZoneFilesTest, EmptyAndMissingDirectories) {

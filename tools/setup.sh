@@ -9,6 +9,7 @@ set -euo pipefail
 packages=(
   bazel-bootstrap default-jdk-headless g++   # Bazel 4 (its JDK), gcc 12
   tao-pegtl-dev libabsl-dev libgtest-dev libssl-dev
+  libtomlplusplus-dev                        # the .zonelint.toml parser
   clang-14 libclang-rt-14-dev                # libFuzzer, ASan, UBSan
   bind9-utils knot-dnssecutils               # named-checkzone, kzonecheck
   python3 python3-yaml file time

@@ -21,6 +21,26 @@ size_t EditDistanceIgnoreCase(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+std::string_view Nearest(std::string_view word,
+                         const std::vector<std::string_view>& candidates) {
+  const size_t limit = word.size() <= 4 ? 1 : word.size() <= 10 ? 2 : 3;
+  std::string_view best;
+  size_t best_distance = limit + 1;
+  for (std::string_view candidate : candidates) {
+    // Words far apart in length are far apart in distance.
+    const size_t gap = candidate.size() > word.size()
+                           ? candidate.size() - word.size()
+                           : word.size() - candidate.size();
+    if (gap > limit) continue;
+    const size_t d = EditDistanceIgnoreCase(word, candidate);
+    if (d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  return best;
+}
+
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {

@@ -55,6 +55,11 @@ std::string AsciiLowerString(std::string_view s);
 // Levenshtein distance, ASCII letters compared without case: how far a
 // typo ("us-east1", "inclde") is from a known word.
 size_t EditDistanceIgnoreCase(std::string_view a, std::string_view b);
+// The candidate closest to `word` for a "did you mean": within edit
+// distance 1 for words of up to 4 characters, 2 up to 10, else 3; the
+// first of equally close ones. Empty when none is that close.
+std::string_view Nearest(std::string_view word,
+                         const std::vector<std::string_view>& candidates);
 
 // Parses a whole string as a (possibly signed) decimal integer.
 bool ParseInt64(std::string_view s, int64_t* value);

@@ -28,13 +28,17 @@ bool ParseSeverity(std::string_view text, Severity* s) {
 }
 
 void Findings::Add(const Diagnostic& d) {
-  DiagnosticView view{d.rule, d.severity, d.range, text_.Store(d.message), {}};
+  DiagnosticView view{d.rule, d.severity, d.range, text_.Store(d.message),
+                      {}, {}};
   if (!d.help.empty()) {
     auto it = helps_.find(std::string_view(d.help));
     if (it == helps_.end()) {
       it = helps_.insert(text_.Store(d.help)).first;
     }
     view.help = *it;
+  }
+  if (!d.fixes.empty()) {
+    view.fixes = fixes_.emplace_back(d.fixes);
   }
   list_.push_back(view);
 }
@@ -44,7 +48,8 @@ std::vector<Diagnostic> Findings::ToVector() const {
   out.reserve(list_.size());
   for (const DiagnosticView& d : list_) {
     out.push_back({d.rule, d.severity, d.range, std::string(d.message),
-                   std::string(d.help)});
+                   std::string(d.help),
+                   std::vector<Fix>(d.fixes.begin(), d.fixes.end())});
   }
   return out;
 }

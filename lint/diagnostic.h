@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/types/span.h"
 #include "parser/source.h"
 #include "util/arena.h"
 
@@ -21,12 +22,30 @@ std::string_view SeverityName(Severity s);
 // "error", "warning" or "info".
 bool ParseSeverity(std::string_view text, Severity* s);
 
+// One change to a file: the bytes of `range` replaced by `text` (an empty
+// range inserts, an empty text deletes).
+struct TextEdit {
+  SourceRange range;
+  std::string text;
+};
+
+// A change that mends a finding. Safe fixes keep what the zone means to
+// resolvers and mail receivers except for the mistake itself: `--fix`
+// applies them. Others (`~all` to `-all`) change behaviour: editors offer
+// them, nothing applies them unasked.
+struct Fix {
+  std::string title;  // imperative, for a menu: "Add the trailing dot"
+  bool safe = true;
+  std::vector<TextEdit> edits;  // in one file, not overlapping
+};
+
 struct Diagnostic {
   std::string_view rule;  // the rule's id (static storage)
   Severity severity = Severity::kError;
   SourceRange range;  // positions are data, never part of `message`
   std::string message;
   std::string help;  // how to fix it; may be empty
+  std::vector<Fix> fixes;  // may be empty
 };
 
 // A finding whose texts are views into a Findings store.
@@ -36,6 +55,7 @@ struct DiagnosticView {
   SourceRange range;
   std::string_view message;
   std::string_view help;
+  absl::Span<const Fix> fixes;  // into the Findings store
 };
 
 // Many findings, kept compactly: their texts in one arena, and each distinct
@@ -68,6 +88,9 @@ class Findings {
   std::deque<DiagnosticView> list_;
   StringArena text_;
   absl::flat_hash_set<std::string_view> helps_;  // into text_
+  // Each finding's fixes, for the few findings that have any; a deque, so
+  // the vectors (and the views' spans into them) stay put as it grows.
+  std::deque<std::vector<Fix>> fixes_;
 };
 
 class DiagnosticSink {

@@ -10,11 +10,12 @@
 #
 # The build uses its own output base ("$(bazel info output_base)-fuzz"), so
 # switching to clang never invalidates the normal gcc build. Seeds are the
-# target's `data` (the shared corpora's zone files, read-only) plus a scratch
-# corpus that keeps what the run finds until the next run; zone.dict is the
-# dictionary. The fuzzer runs in an empty scratch folder holding two small
-# zones, so the $INCLUDEs it makes up find something (or nothing) there and
-# never reach the project's files.
+# folders of the target's `data` (read-only: the seeds kept in fuzz/, and for
+# the zone parser the shared corpora's zone files when ../shared is there)
+# plus a scratch corpus that keeps what the run finds until the next run;
+# the *.dict file in `data` is the dictionary. The fuzzer runs in an empty
+# scratch folder holding two small zones, so the $INCLUDEs it makes up find
+# something (or nothing) there and never reach the project's files.
 #
 # Exit status: 0 when the run ends without a crash, leak, timeout, undefined
 # behaviour or out-of-memory; 1 when it finds one (the input is kept in

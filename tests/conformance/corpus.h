@@ -22,6 +22,12 @@ namespace zonelint::conformance {
 // Empty when none holds corpus/.
 std::string SharedRoot();
 
+// Why a corpus test skips (GTEST_SKIP) when SharedRoot() is empty, as in a
+// plain clone. tools/test.sh prints it once in its summary.
+inline constexpr char kNoSharedCorpus[] =
+    "../shared/corpus not found beside the project; the corpus agreement "
+    "tests need it (see README: Corpora)";
+
 // The project root under Bazel ($TEST_SRCDIR/zonelint) or by hand (the
 // current directory, as when run from the repository root).
 std::string ProjectRoot();

@@ -46,10 +46,7 @@ std::vector<std::string> SnapshotLines(const TsvRow& row,
 
 TEST(RealworldFindingsTest, FindingsMatchTheReviewedSnapshot) {
   const std::string shared = SharedRoot();
-  if (shared.empty()) {
-    GTEST_SKIP() << "no ../shared/corpus beside the project: the real-world "
-                    "snapshot is not checked";
-  }
+  if (shared.empty()) GTEST_SKIP() << kNoSharedCorpus;
   TempDir tmp;
   ASSERT_FALSE(tmp.path().empty());
   std::vector<std::string> actual;

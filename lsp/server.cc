@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <csignal>
 #include <cerrno>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <optional>
 #include <utility>
@@ -75,11 +75,10 @@ std::optional<Position> ParsePosition(const Json* j) {
       !character->is_number_unsigned()) {
     return std::nullopt;
   }
-  return Position{
-      static_cast<uint32_t>(std::min<uint64_t>(line->get<uint64_t>(),
-                                               UINT32_MAX)),
-      static_cast<uint32_t>(std::min<uint64_t>(character->get<uint64_t>(),
-                                               UINT32_MAX))};
+  return Position{static_cast<uint32_t>(
+                      std::min<uint64_t>(line->get<uint64_t>(), UINT32_MAX)),
+                  static_cast<uint32_t>(std::min<uint64_t>(
+                      character->get<uint64_t>(), UINT32_MAX))};
 }
 
 std::optional<Range> ParseRange(const Json* j) {
@@ -122,8 +121,7 @@ std::optional<std::string> FolderPath(const Json* uri) {
   if (uri == nullptr || !uri->is_string()) return std::nullopt;
   std::optional<std::string> path = PathFromUri(uri->get<std::string>());
   if (!path) return std::nullopt;
-  std::string normal =
-      std::filesystem::path(*path).lexically_normal().string();
+  std::string normal = std::filesystem::path(*path).lexically_normal().string();
   while (normal.size() > 1 && normal.back() == '/') normal.pop_back();
   return normal;
 }
@@ -237,8 +235,8 @@ TextEdit SuppressionEdit(std::string_view text, uint32_t offset,
   size_t indent_end = record_start;
   while (indent_end < text.size() && IsBlank(text[indent_end])) ++indent_end;
   size_t eol = text.find('\n', record_start);
-  const bool crlf =
-      eol != std::string_view::npos && eol > record_start && text[eol - 1] == '\r';
+  const bool crlf = eol != std::string_view::npos && eol > record_start &&
+                    text[eol - 1] == '\r';
   const uint32_t at = static_cast<uint32_t>(record_start);
   return {{kNoFile, at, at},
           std::string(text.substr(record_start, indent_end - record_start)) +
@@ -250,10 +248,10 @@ struct Server::OpenDocument {
   std::string path;  // the file, or the URI of a document that is none
   bool is_file = true;
   Document document;
-  bool publish = true;   // publish after the next lint
+  bool publish = true;  // publish after the next lint
   bool published = false;
-  Json last;             // the diagnostics published last
-  FileId file = kNoFile;  // in the last lint's session
+  Json last;                     // the diagnostics published last
+  FileId file = kNoFile;         // in the last lint's session
   std::vector<size_t> findings;  // indices into the last lint's findings
 };
 
@@ -336,7 +334,8 @@ void Server::Handle(const Json& message) {
   const Json reply_id = id_ok ? *id : Json(nullptr);
   const Json* method = Member(message, "method");
   if (StringMember(message, "jsonrpc") != "2.0") {
-    ReplyError(reply_id, kInvalidRequest, "Invalid request: jsonrpc is not 2.0");
+    ReplyError(reply_id, kInvalidRequest,
+               "Invalid request: jsonrpc is not 2.0");
     return;
   }
   if (method == nullptr) {
@@ -349,6 +348,7 @@ void Server::Handle(const Json& message) {
     return;
   }
   const Json* params = Member(message, "params");
+  if (params != nullptr && params->is_null()) params = nullptr;  // "void"
   if (!method->is_string() || (id != nullptr && !id_ok) ||
       (params != nullptr && !params->is_object() && !params->is_array())) {
     if (id != nullptr) {
@@ -460,7 +460,8 @@ Json Server::Initialize(const Json& params) {
     }
   }
   if (folders.empty()) {
-    if (std::optional<std::string> path = FolderPath(Member(params, "rootUri"))) {
+    if (std::optional<std::string> path =
+            FolderPath(Member(params, "rootUri"))) {
       folders.push_back(*path);
     }
   }
@@ -493,11 +494,12 @@ void Server::DidOpen(const Json& params) {
     Log(1, "zonelint lsp: didOpen without a document's uri and text");
     return;
   }
-  auto doc = std::make_unique<OpenDocument>(OpenDocument{
-      *uri, *uri, true,
-      Document(*std::move(text), version != nullptr && version->is_number_integer()
-                                     ? version->get<int64_t>()
-                                     : 0)});
+  auto doc = std::make_unique<OpenDocument>(
+      OpenDocument{*uri, *uri, true,
+                   Document(*std::move(text),
+                            version != nullptr && version->is_number_integer()
+                                ? version->get<int64_t>()
+                                : 0)});
   if (std::optional<std::string> path = PathFromUri(*uri)) {
     doc->path = std::filesystem::path(*path).lexically_normal().string();
   } else {
@@ -572,8 +574,7 @@ void Server::Lint() {
     // $INCLUDEd, the disk copy if that is what the editor holds.
     for (FileId id = 0; id < sources.size(); ++id) {
       const Source& source = sources.Get(id);
-      if (source.path() == doc->path &&
-          source.text() == doc->document.text()) {
+      if (source.path() == doc->path && source.text() == doc->document.text()) {
         doc->file = id;
         break;
       }
@@ -655,8 +656,10 @@ Json Server::CodeActions(const Json& params) const {
   size_t begin = 0;
   size_t end = text.size();
   if (range) {
-    begin = index.OffsetOf(text, range->start);
-    end = std::max(begin, index.OffsetOf(text, range->end));
+    // Whole lines: editors ask at the cursor, which is seldom on the
+    // finding's first character.
+    begin = index.OffsetOf(text, {range->start.line, 0});
+    end = std::max(begin, index.OffsetOf(text, {range->end.line, UINT32_MAX}));
   }
   for (size_t i : doc->findings) {
     const Diagnostic& d = last_.findings[i];
@@ -674,7 +677,8 @@ Json Server::CodeActions(const Json& params) const {
       actions.push_back(FixAction(fix, fix.safe && safe == 1, diagnostic,
                                   doc->uri, text, index));
     }
-    Fix suppress{"Disable " + std::string(d.rule) + " for this line", false,
+    Fix suppress{"Disable " + std::string(d.rule) + " for this line",
+                 false,
                  {SuppressionEdit(text, d.range.begin, d.rule)}};
     suppress.edits[0].range.file = doc->file;
     actions.push_back(

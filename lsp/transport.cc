@@ -37,8 +37,7 @@ bool ParseHeader(std::string_view block, size_t* length, std::string* error) {
   while (!block.empty()) {
     size_t eol = block.find("\r\n");
     std::string_view line = block.substr(0, eol);
-    block.remove_prefix(eol == std::string_view::npos ? block.size()
-                                                      : eol + 2);
+    block.remove_prefix(eol == std::string_view::npos ? block.size() : eol + 2);
     size_t colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) {
       *error = "a header line without a name and a colon";
@@ -145,7 +144,8 @@ bool MessageReader::Next(Frame* frame) {
 }
 
 std::string FrameMessage(std::string_view body) {
-  std::string out = "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+  std::string out =
+      "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
   out.append(body);
   return out;
 }

@@ -44,8 +44,8 @@ class MessageReader {
   bool Resync();
 
   std::string buffer_;
-  size_t pos_ = 0;       // bytes before it are consumed
-  size_t scanned_ = 0;   // the header end was not found before it
+  size_t pos_ = 0;          // bytes before it are consumed
+  size_t scanned_ = 0;      // the header end was not found before it
   size_t body_ = SIZE_MAX;  // the body's length once its header is read
   bool resync_ = false;
 };

@@ -140,7 +140,8 @@ std::vector<std::string> ZoneSet::Refresh() {
 
 bool ZoneSet::InFolders(const std::string& path) const {
   for (const std::string& folder : folders_) {
-    if (path.size() > folder.size() && path.compare(0, folder.size(), folder) == 0 &&
+    if (path.size() > folder.size() &&
+        path.compare(0, folder.size(), folder) == 0 &&
         (folder.back() == '/' || path[folder.size()] == '/')) {
       return true;
     }

@@ -84,7 +84,7 @@ for _, case in ipairs(cases) do
     return not on_line(a, case.line, case.code)
   end)
 end
-log(#cases .. ' quick fixes applied')
+log('quick fixes applied')
 
 -- An edit in the buffer: a new finding on the new line.
 local last = vim.api.nvim_buf_line_count(a) + 1
@@ -118,7 +118,7 @@ open 8:11 WARN zone-missing-trailing-dot
 open 9:11 WARN zone-missing-trailing-dot
 open 10:17 WARN zone-missing-trailing-dot
 href https://github.com/zonelint/zonelint/blob/main/docs/rules/mx-target-no-address.md
-1 quick fixes applied
+quick fixes applied
 edited: zone-missing-trailing-dot at 11:11
 other zone edited: mx-target-no-address gone from line 6
 EOF

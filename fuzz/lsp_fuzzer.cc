@@ -33,7 +33,8 @@ class Checker {
     while (reader_.Next(&frame)) {
       if (frame.error) std::abort();
       nlohmann::json j = nlohmann::json::parse(frame.text, nullptr, false);
-      if (j.is_discarded() || !j.is_object() || j.value("jsonrpc", "") != "2.0") {
+      if (j.is_discarded() || !j.is_object() ||
+          j.value("jsonrpc", "") != "2.0") {
         std::abort();
       }
     }

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -561,6 +562,100 @@ TEST_F(ServerTest, FixesOfAFindingBecomeActions) {
   ASSERT_FALSE(actions.empty());
   for (const Json& a : actions) {
     EXPECT_EQ(a["diagnostics"][0]["code"], "mx-target-no-address");
+  }
+}
+
+TEST_F(ServerTest, ConfigFileOfTheWorkspaceApplies) {
+  WriteFile(root_ / ".zonelint.toml",
+            "disable = [\"zone-missing-trailing-dot\"]\n"
+            "severity = { \"mx-target-no-address\" = \"info\" }\n");
+  Client client;
+  client.Start(root_);
+  client.Open(uri_a_, kZoneA);
+  std::vector<Json> published = Published(client.Flush(), uri_a_);
+  ASSERT_EQ(published.size(), 1u);
+  const Json& diagnostics = published[0]["diagnostics"];
+  EXPECT_EQ(Codes(diagnostics),
+            std::vector<std::string>{"mx-target-no-address"});
+  EXPECT_EQ(diagnostics[0]["severity"], 3);
+  // A broken config is said, and the zone is linted without it.
+  WriteFile(root_ / ".zonelint.toml",
+            "disable = [\"no-such-rule\"]\n# longer\n");
+  client.Change(uri_a_, 2, {Edit(0, 0, 0, "")});
+  std::vector<Json> out = client.Flush();
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out[0]["method"], "window/logMessage");
+  EXPECT_NE(out[0]["params"]["message"].get<std::string>().find("no-such-rule"),
+            std::string::npos);
+  EXPECT_EQ(Codes(Published(out, uri_a_)[0]["diagnostics"]),
+            (std::vector<std::string>{"mx-target-no-address",
+                                      "zone-missing-trailing-dot"}));
+}
+
+// The server on pipes, as the binary runs it: the messages already written
+// are read before the lint, so a burst of changes gets one publication;
+// exit after shutdown gives 0, the end of input without exit gives 1.
+TEST_F(ServerTest, RunServerOnPipes) {
+  auto frame = [](const Json& m) { return FrameMessage(m.dump()); };
+  auto notify = [](const std::string& method, Json params) {
+    return Json{{"jsonrpc", "2.0"}, {"method", method}, {"params", params}};
+  };
+  std::string burst =
+      frame({{"jsonrpc", "2.0"},
+             {"id", 1},
+             {"method", "initialize"},
+             {"params", {{"rootUri", UriFromPath(root_.string())}}}}) +
+      frame(notify("initialized", Json::object())) +
+      frame(notify("textDocument/didOpen",
+                   {{"textDocument",
+                     {{"uri", uri_a_}, {"version", 1}, {"text", kZoneA}}}}));
+  for (int version = 2; version <= 4; ++version) {
+    burst += frame(
+        notify("textDocument/didChange",
+               {{"textDocument", {{"uri", uri_a_}, {"version", version}}},
+                {"contentChanges",
+                 {Edit(7, 26, 26 + (version % 2), version % 2 ? "" : ".")}}}));
+  }
+  for (bool clean_exit : {true, false}) {
+    int in[2], out[2];
+    ASSERT_EQ(::pipe(in), 0);
+    ASSERT_EQ(::pipe(out), 0);
+    std::string wire = burst;
+    if (clean_exit) {
+      wire += frame({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "shutdown"}}) +
+              frame(notify("exit", nullptr));
+    }
+    ASSERT_TRUE(WriteAll(in[1], burst));
+    int status = -1;
+    std::thread server([&] { status = RunServer(in[0], out[1]); });
+    // Read until the publication, then send the rest and end the input.
+    MessageReader reader;
+    std::vector<Json> got;
+    char buffer[4096];
+    while (Published(got, uri_a_).empty()) {
+      ssize_t n = ::read(out[0], buffer, sizeof buffer);
+      ASSERT_GT(n, 0);
+      reader.Feed(std::string_view(buffer, static_cast<size_t>(n)));
+      Frame f;
+      while (reader.Next(&f)) got.push_back(Json::parse(f.text));
+    }
+    ASSERT_TRUE(WriteAll(in[1], wire.substr(burst.size())));
+    ::close(in[1]);
+    server.join();
+    ::close(out[1]);
+    for (ssize_t n; (n = ::read(out[0], buffer, sizeof buffer)) > 0;) {
+      reader.Feed(std::string_view(buffer, static_cast<size_t>(n)));
+    }
+    Frame f;
+    while (reader.Next(&f)) got.push_back(Json::parse(f.text));
+    ::close(in[0]);
+    ::close(out[0]);
+    std::vector<Json> published = Published(got, uri_a_);
+    ASSERT_EQ(published.size(), 1u);
+    EXPECT_EQ(published[0]["version"], 4);
+    EXPECT_EQ(Codes(published[0]["diagnostics"]),
+              std::vector<std::string>{"mx-target-no-address"});
+    EXPECT_EQ(status, clean_exit ? 0 : 1);
   }
 }
 

@@ -472,7 +472,7 @@ Json Server::Initialize(const Json& params) {
   return log;
 }
 
-Server::OpenDocument* Server::Find(const Json& params) {
+const Server::OpenDocument* Server::Find(const Json& params) const {
   std::optional<std::string> uri =
       StringMember(Member(params, "textDocument") != nullptr
                        ? *Member(params, "textDocument")
@@ -490,8 +490,12 @@ void Server::DidOpen(const Json& params) {
   std::optional<std::string> text =
       item != nullptr ? StringMember(*item, "text") : std::nullopt;
   const Json* version = item != nullptr ? Member(*item, "version") : nullptr;
-  if (!uri || !text || text->size() > Document::kMaxSize) {
+  if (!uri || !text) {
     Log(1, "zonelint lsp: didOpen without a document's uri and text");
+    return;
+  }
+  if (text->size() > Document::kMaxSize) {
+    Log(1, "zonelint lsp: a document over 256 MiB is not linted");
     return;
   }
   auto doc = std::make_unique<OpenDocument>(
@@ -559,6 +563,10 @@ void Server::DidClose(const Json& params) {
 
 void Server::Lint() {
   dirty_ = false;
+  if (documents_.empty()) {
+    last_ = LintResult();  // nothing to publish to
+    return;
+  }
   std::vector<Buffer> buffers;
   for (const auto& [uri, doc] : documents_) {
     buffers.push_back({doc->path, doc->is_file, &doc->document.text()});
@@ -623,8 +631,7 @@ Json Server::DocumentDiagnostics(const OpenDocument& doc) const {
 }
 
 Json Server::Answer(const Deferred& request) const {
-  auto* self = const_cast<Server*>(this);
-  const OpenDocument* doc = self->Find(request.params);
+  const OpenDocument* doc = Find(request.params);
   if (request.method == "textDocument/diagnostic") {
     Json items = doc != nullptr && last_.session != nullptr
                      ? DocumentDiagnostics(*doc)
@@ -636,8 +643,7 @@ Json Server::Answer(const Deferred& request) const {
 
 Json Server::CodeActions(const Json& params) const {
   Json actions = Json::array();
-  auto* self = const_cast<Server*>(this);
-  const OpenDocument* doc = self->Find(params);
+  const OpenDocument* doc = Find(params);
   if (doc == nullptr || last_.session == nullptr) return actions;
   if (const Json* only = Member(Member(params, "context") != nullptr
                                     ? *Member(params, "context")

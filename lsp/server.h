@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lint/diagnostic.h"
@@ -100,7 +101,11 @@ class Server {
   Json DocumentDiagnostics(const OpenDocument& doc) const;
   Json CodeActions(const Json& params) const;
   Json Answer(const Deferred& request) const;
-  OpenDocument* Find(const Json& params);
+  // The open document that `params.textDocument.uri` names, or null.
+  const OpenDocument* Find(const Json& params) const;
+  OpenDocument* Find(const Json& params) {
+    return const_cast<OpenDocument*>(std::as_const(*this).Find(params));
+  }
 
   std::function<void(std::string_view)> send_;
   MessageReader reader_;

@@ -12,8 +12,8 @@
 #include <utility>
 
 #include "lint/format.h"
-#include "lint/suppressions.h"
 #include "lint/version.h"
+#include "lsp/suppress.h"
 #include "parser/source.h"
 
 namespace zonelint::lsp {
@@ -126,8 +126,6 @@ std::optional<std::string> FolderPath(const Json* uri) {
   return normal;
 }
 
-bool IsBlank(char c) { return c == ' ' || c == '\t'; }
-
 }  // namespace
 
 Json DiagnosticJson(const Diagnostic& d, std::string_view text,
@@ -157,90 +155,6 @@ Json FixAction(const Fix& fix, bool preferred, const Json& diagnostic,
                  {"edit", {{"changes", {{uri, std::move(edits)}}}}}};
   if (preferred) action["isPreferred"] = true;
   return action;
-}
-
-TextEdit SuppressionEdit(std::string_view text, uint32_t offset,
-                         std::string_view rule) {
-  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(text.size()));
-  // Lines as the runner counts them ('\n'); the record that holds `offset`:
-  // parentheses outside quotes and comments continue it (as
-  // lint/suppressions.cc reads them).
-  uint32_t line = 1;
-  uint32_t record_line = 1;  // the first line of the record
-  size_t record_start = 0;   // and its offset
-  size_t line_start = 0;
-  int depth = 0;
-  bool spans = false;  // the record goes on after the finding's line
-  for (size_t pos = 0;; ++line) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    if (depth == 0) {
-      record_line = line;
-      record_start = pos;
-    }
-    bool quoted = false;
-    for (size_t i = pos; i < eol; ++i) {
-      const char c = text[i];
-      if (quoted) {
-        if (c == '\\') {
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        }
-      } else if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == '(') {
-        ++depth;
-      } else if (c == ')') {
-        depth = std::max(depth - 1, 0);
-      } else if (c == ';') {
-        break;
-      }
-    }
-    if (offset <= eol || eol == text.size()) {
-      line_start = pos;
-      spans = depth > 0;
-      break;
-    }
-    pos = eol + 1;
-  }
-  const bool multi = spans || record_line < line;
-  const std::string name(rule);
-  const std::vector<Directive> directives = ParseDirectives(text);
-  const DirectiveKind kind =
-      multi ? DirectiveKind::kNextLine : DirectiveKind::kLine;
-  const uint32_t directive_line = multi ? record_line - 1 : line;
-  for (const Directive& d : directives) {
-    if (d.kind != kind || d.line != directive_line) continue;
-    if (d.rules.empty()) {
-      const uint32_t at = d.begin + static_cast<uint32_t>(d.word.size());
-      return {{kNoFile, at, at}, " " + name};
-    }
-    const DirectiveRule& last = d.rules.back();
-    const uint32_t at = last.begin + static_cast<uint32_t>(last.name.size());
-    return {{kNoFile, at, at}, ", " + name};
-  }
-  if (!multi) {
-    size_t end = text.find('\n', line_start);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > line_start && text[end - 1] == '\r') --end;
-    const bool blank_before = end > line_start && IsBlank(text[end - 1]);
-    const uint32_t at = static_cast<uint32_t>(end);
-    return {{kNoFile, at, at},
-            std::string(blank_before ? "" : " ") + "; zonelint-disable-line " +
-                name};
-  }
-  size_t indent_end = record_start;
-  while (indent_end < text.size() && IsBlank(text[indent_end])) ++indent_end;
-  size_t eol = text.find('\n', record_start);
-  const bool crlf = eol != std::string_view::npos && eol > record_start &&
-                    text[eol - 1] == '\r';
-  const uint32_t at = static_cast<uint32_t>(record_start);
-  return {{kNoFile, at, at},
-          std::string(text.substr(record_start, indent_end - record_start)) +
-              "; zonelint-disable-next-line " + name + (crlf ? "\r\n" : "\n")};
 }
 
 struct Server::OpenDocument {
@@ -667,6 +581,8 @@ Json Server::CodeActions(const Json& params) const {
     begin = index.OffsetOf(text, {range->start.line, 0});
     end = std::max(begin, index.OffsetOf(text, {range->end.line, UINT32_MAX}));
   }
+  // Read once for all the findings (a range may hold many).
+  std::optional<SuppressionEdits> suppressions;
   for (size_t i : doc->findings) {
     const Diagnostic& d = last_.findings[i];
     if (d.range.begin > end || std::max(d.range.begin, d.range.end) < begin) {
@@ -683,9 +599,10 @@ Json Server::CodeActions(const Json& params) const {
       actions.push_back(FixAction(fix, fix.safe && safe == 1, diagnostic,
                                   doc->uri, text, index));
     }
+    if (!suppressions) suppressions.emplace(text);
     Fix suppress{"Disable " + std::string(d.rule) + " for this line",
                  false,
-                 {SuppressionEdit(text, d.range.begin, d.rule)}};
+                 {suppressions->For(d.range.begin, d.rule)}};
     suppress.edits[0].range.file = doc->file;
     actions.push_back(
         FixAction(suppress, false, diagnostic, doc->uri, text, index));

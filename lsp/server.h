@@ -47,14 +47,6 @@ Json FixAction(const Fix& fix, bool preferred, const Json& diagnostic,
                const std::string& uri, std::string_view text,
                const LineIndex& index);
 
-// The edit that suppresses `rule` for the line of `offset` in `text`: a
-// "zonelint-disable-line" comment at the end of a one-line record (or the
-// rule added to the one there), or for a record over several lines a
-// "zonelint-disable-next-line" comment on a new line above its first, with
-// its indentation (or the rule added to the one there).
-TextEdit SuppressionEdit(std::string_view text, uint32_t offset,
-                         std::string_view rule);
-
 class Server {
  public:
   // `send` gets each framed message for the client.

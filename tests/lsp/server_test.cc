@@ -501,18 +501,6 @@ TEST_F(ServerTest, SuppressionActionSilencesTheFinding) {
           << d.dump();
     }
   }
-  // A second rule on a line with a directive extends it.
-  TextEdit extend =
-      SuppressionEdit("a A 1 ; zonelint-disable-line x-rule\n", 0, "y-rule");
-  EXPECT_EQ(extend.range.begin, 36u);
-  EXPECT_EQ(extend.text, ", y-rule");
-  // And above a record over several lines, the directive there.
-  const std::string multi =
-      "; zonelint-disable-next-line x-rule -- why\na TXT (\n \"b\" )\n";
-  extend = SuppressionEdit(multi, static_cast<uint32_t>(multi.find("\"b\"")),
-                           "y-rule");
-  EXPECT_EQ(extend.range.begin, multi.find(" -- why"));
-  EXPECT_EQ(extend.text, ", y-rule");
 }
 
 TEST(FixActionTest, FixBecomesAWorkspaceEdit) {

@@ -80,28 +80,35 @@ std::string UriFromPath(std::string_view path) {
 
 std::vector<std::string> ZoneSet::SetFolders(std::vector<std::string> folders) {
   folders_ = std::move(folders);
+  near_.clear();
   return Refresh();
 }
 
-std::vector<std::string> ZoneSet::ReadSettings(
-    const std::vector<std::string>& near) {
+std::vector<std::string> ZoneSet::ReadSettings() {
   std::vector<std::string> log;
-  settings_read_ = true;
   config_.reset();
+  config_path_.clear();
   config_mtime_ns_ = -1;
+  config_size_ = 0;
   spf_costs_ = SpfCostTable();
-  if (!near.empty()) {
-    absl::StatusOr<std::optional<Config>> loaded =
-        ReadConfig(near, "", "", false);
-    if (!loaded.ok()) {
-      log.emplace_back(loaded.status().message());
-    } else if (*loaded) {
-      config_ = **std::move(loaded);
-      uint64_t size;
-      Stat(config_->path, &config_mtime_ns_, &size);
-      for (const std::string& file : config_->spf_costs) {
-        absl::Status status = spf_costs_.LoadFile(file);
-        if (!status.ok()) log.emplace_back(status.message());
+  if (!near_.empty()) {
+    absl::StatusOr<std::string> found = FindConfig(near_, "");
+    if (!found.ok()) {
+      log.push_back("zonelint: " + std::string(found.status().message()));
+    } else if (!found->empty()) {
+      // Kept even when it is broken, so that mending it is seen.
+      config_path_ = *found;
+      Stat(config_path_, &config_mtime_ns_, &config_size_);
+      absl::StatusOr<std::optional<Config>> loaded =
+          ReadConfig(near_, "", config_path_, false);
+      if (!loaded.ok()) {
+        log.emplace_back(loaded.status().message());
+      } else if (*loaded) {
+        config_ = **std::move(loaded);
+        for (const std::string& file : config_->spf_costs) {
+          absl::Status status = spf_costs_.LoadFile(file);
+          if (!status.ok()) log.emplace_back(status.message());
+        }
       }
     }
   }
@@ -111,10 +118,9 @@ std::vector<std::string> ZoneSet::ReadSettings(
 
 std::vector<std::string> ZoneSet::Refresh() {
   // The config that applies to the first folder, as `zonelint FOLDER`
-  // would read it.
-  std::vector<std::string> log =
-      ReadSettings(folders_.empty() ? std::vector<std::string>()
-                                    : std::vector<std::string>{folders_[0]});
+  // would read it; without folders, the one near the first buffer.
+  if (!folders_.empty()) near_ = {folders_[0]};
+  std::vector<std::string> log = ReadSettings();
   files_.clear();
   const ZoneFileChoice choice =
       MakeZoneFileChoice(config_ ? &*config_ : nullptr);
@@ -174,21 +180,22 @@ const std::string* ZoneSet::DiskText(const std::string& path) {
 LintResult ZoneSet::Lint(const std::vector<Buffer>& buffers,
                          std::vector<std::string>* log) {
   std::vector<std::string> messages;
-  if (folders_.empty() && !settings_read_) {
+  if (folders_.empty() && near_.empty()) {
     // No workspace: the config near the first buffer.
-    std::vector<std::string> near;
     for (const Buffer& b : buffers) {
       if (b.is_file) {
-        near.push_back(b.path);
+        near_ = {b.path};
+        messages = ReadSettings();
         break;
       }
     }
-    if (!near.empty()) messages = ReadSettings(near);
-  } else if (config_) {
+  } else if (!config_path_.empty()) {
     int64_t mtime_ns = -1;
-    uint64_t size;
-    Stat(config_->path, &mtime_ns, &size);
-    if (mtime_ns != config_mtime_ns_) messages = Refresh();
+    uint64_t size = 0;
+    Stat(config_path_, &mtime_ns, &size);
+    if (mtime_ns != config_mtime_ns_ || size != config_size_) {
+      messages = Refresh();
+    }
   }
   if (log != nullptr) log->insert(log->end(), messages.begin(), messages.end());
 

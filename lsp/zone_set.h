@@ -67,16 +67,21 @@ class ZoneSet {
   // The disk contents of `path`, re-read when it changed; nullptr when it
   // cannot be read.
   const std::string* DiskText(const std::string& path);
-  std::vector<std::string> ReadSettings(const std::vector<std::string>& near);
+  // Reads the config file for `near_`; returns messages for the user.
+  std::vector<std::string> ReadSettings();
 
   std::vector<std::string> folders_;
+  // Where the config file is looked for: the first folder, or without
+  // folders the first buffer linted.
+  std::vector<std::string> near_;
   std::optional<Config> config_;
+  std::string config_path_;  // the file found, even when broken; or empty
   int64_t config_mtime_ns_ = -1;
+  uint64_t config_size_ = 0;
   LintConfig lint_config_;
   SpfCostTable spf_costs_;
   std::vector<std::string> files_;  // sorted
   std::map<std::string, Cached> cache_;
-  bool settings_read_ = false;
 };
 
 // file:// URIs and paths. A URI that is no file: URI gives nullopt.

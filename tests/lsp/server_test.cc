@@ -578,6 +578,24 @@ TEST_F(ServerTest, ConfigFileOfTheWorkspaceApplies) {
   EXPECT_EQ(Codes(Published(out, uri_a_)[0]["diagnostics"]),
             (std::vector<std::string>{"mx-target-no-address",
                                       "zone-missing-trailing-dot"}));
+  // Mended: read again at the next lint, no save needed.
+  WriteFile(root_ / ".zonelint.toml",
+            "select = [\"zone-missing-trailing-dot\"]\n");
+  client.Change(uri_a_, 3, {Edit(0, 0, 0, "")});
+  EXPECT_EQ(Codes(Published(client.Flush(), uri_a_)[0]["diagnostics"]),
+            std::vector<std::string>{"zone-missing-trailing-dot"});
+
+  // Without a workspace folder: the config near the document, and only
+  // the open zones (b is not linted, so a's MX target is outside the set).
+  Client alone;
+  alone.Start({});
+  alone.Open(uri_a_, kZoneA);
+  EXPECT_EQ(Codes(Published(alone.Flush(), uri_a_)[0]["diagnostics"]),
+            std::vector<std::string>{"zone-missing-trailing-dot"});
+  WriteFile(root_ / ".zonelint.toml",
+            "disable = [\"zone-missing-trailing-dot\"]\n");
+  alone.Change(uri_a_, 2, {Edit(0, 0, 0, "")});
+  EXPECT_TRUE(Published(alone.Flush(), uri_a_)[0]["diagnostics"].empty());
 }
 
 // The server on pipes, as the binary runs it: the messages already written

@@ -212,8 +212,8 @@ void Server::Feed(std::string_view bytes) {
         // A Content-Length too big swallows the next message's header:
         // take the body up to it, and read on from there.
         const size_t at = frame.text.find("Content-Length:");
-        if (at != std::string::npos && at > 0) {
-          reader_.Unread(std::string_view(frame.text).substr(at));
+        if (at != std::string::npos && at > 0 &&
+            reader_.Unread(std::string_view(frame.text).substr(at))) {
           frame.text.resize(at);
           Log(1, "zonelint lsp: a Content-Length longer than its message");
           parsed = Depth(frame.text) <= kMaxDepth;

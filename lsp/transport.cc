@@ -80,13 +80,17 @@ void MessageReader::Feed(std::string_view bytes) {
     pos_ = 0;
   }
   buffer_.append(bytes);
+  fed_ += bytes.size();
 }
 
-void MessageReader::Unread(std::string_view bytes) {
+bool MessageReader::Unread(std::string_view bytes) {
+  if (unread_ + bytes.size() > fed_) return false;
+  unread_ += bytes.size();
   buffer_.replace(0, pos_, bytes);
   pos_ = 0;
   scanned_ = 0;
   body_ = SIZE_MAX;
+  return true;
 }
 
 bool MessageReader::Resync() {

@@ -8,6 +8,7 @@
 #define ZONELINT_LSP_TRANSPORT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -30,8 +31,10 @@ class MessageReader {
   void Feed(std::string_view bytes);
   // Puts bytes back in front of what is buffered: the server hands back
   // the part of a body that holds the next message's header when the body
-  // was longer than its message (a Content-Length too big).
-  void Unread(std::string_view bytes);
+  // was longer than its message (a Content-Length too big). Refused (false)
+  // once the bytes put back would outnumber those fed, so that hostile
+  // input cannot make the reader read it over and over.
+  bool Unread(std::string_view bytes);
   // The next body or error, if one is complete; false when more bytes are
   // needed.
   bool Next(Frame* frame);
@@ -48,6 +51,8 @@ class MessageReader {
   size_t scanned_ = 0;      // the header end was not found before it
   size_t body_ = SIZE_MAX;  // the body's length once its header is read
   bool resync_ = false;
+  uint64_t fed_ = 0;     // bytes fed so far
+  uint64_t unread_ = 0;  // bytes put back so far
 };
 
 // A message framed for the wire.

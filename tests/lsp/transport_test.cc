@@ -99,9 +99,12 @@ TEST(MessageReaderTest, UnreadPutsBytesBack) {
   MessageReader reader;
   reader.Feed(FrameMessage("x") + "Content-Length: 1\r\n");
   EXPECT_EQ(Drain(reader), std::vector<std::string>{"x"});
-  reader.Unread(FrameMessage("y"));
+  EXPECT_TRUE(reader.Unread(FrameMessage("y")));
   reader.Feed("\r\nz");
   EXPECT_EQ(Drain(reader), (std::vector<std::string>{"y", "z"}));
+  // Never more bytes put back than were fed.
+  EXPECT_FALSE(reader.Unread(std::string(1000, 'x')));
+  EXPECT_EQ(reader.buffered(), 0u);
 }
 
 }  // namespace

@@ -157,6 +157,31 @@ Json FixAction(const Fix& fix, bool preferred, const Json& diagnostic,
   return action;
 }
 
+Json FindingActions(const Diagnostic& d, FileId file, const std::string& uri,
+                    std::string_view text, const LineIndex& index,
+                    const SuppressionEdits& suppressions) {
+  Json actions = Json::array();
+  const Json diagnostic = DiagnosticJson(d, text, index);
+  size_t safe = 0;
+  for (const Fix& fix : d.fixes) safe += fix.safe ? 1 : 0;
+  for (const Fix& fix : d.fixes) {
+    // Rules' fixes are in the finding's file; one that is not, or has no
+    // edit, is no action here.
+    const bool in_file =
+        std::all_of(fix.edits.begin(), fix.edits.end(),
+                    [&](const TextEdit& e) { return e.range.file == file; });
+    if (!in_file || fix.edits.empty()) continue;
+    actions.push_back(
+        FixAction(fix, fix.safe && safe == 1, diagnostic, uri, text, index));
+  }
+  Fix suppress{"Disable " + std::string(d.rule) + " for this line",
+               false,
+               {suppressions.For(d.range.begin, d.rule)}};
+  suppress.edits[0].range.file = file;
+  actions.push_back(FixAction(suppress, false, diagnostic, uri, text, index));
+  return actions;
+}
+
 struct Server::OpenDocument {
   std::string uri;
   std::string path;  // the file, or the URI of a document that is none
@@ -588,24 +613,11 @@ Json Server::CodeActions(const Json& params) const {
     if (d.range.begin > end || std::max(d.range.begin, d.range.end) < begin) {
       continue;
     }
-    const Json diagnostic = DiagnosticJson(d, text, index);
-    size_t safe = 0;
-    for (const Fix& fix : d.fixes) safe += fix.safe ? 1 : 0;
-    for (const Fix& fix : d.fixes) {
-      const bool in_document = std::all_of(
-          fix.edits.begin(), fix.edits.end(),
-          [&](const TextEdit& e) { return e.range.file == doc->file; });
-      if (!in_document || fix.edits.empty()) continue;
-      actions.push_back(FixAction(fix, fix.safe && safe == 1, diagnostic,
-                                  doc->uri, text, index));
-    }
     if (!suppressions) suppressions.emplace(text);
-    Fix suppress{"Disable " + std::string(d.rule) + " for this line",
-                 false,
-                 {suppressions->For(d.range.begin, d.rule)}};
-    suppress.edits[0].range.file = doc->file;
-    actions.push_back(
-        FixAction(suppress, false, diagnostic, doc->uri, text, index));
+    for (Json& action :
+         FindingActions(d, doc->file, doc->uri, text, index, *suppressions)) {
+      actions.push_back(std::move(action));
+    }
   }
   return actions;
 }

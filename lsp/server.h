@@ -17,6 +17,7 @@
 
 #include "lint/diagnostic.h"
 #include "lsp/document.h"
+#include "lsp/suppress.h"
 #include "lsp/transport.h"
 #include "lsp/zone_set.h"
 #include "nlohmann/json.hpp"
@@ -46,6 +47,13 @@ Json DiagnosticJson(const Diagnostic& d, std::string_view text,
 Json FixAction(const Fix& fix, bool preferred, const Json& diagnostic,
                const std::string& uri, std::string_view text,
                const LineIndex& index);
+
+// The code actions for a finding in the file `file` at `uri` whose text is
+// `text`: one per Fix (preferred when it is the finding's only safe one),
+// then "Disable RULE for this line".
+Json FindingActions(const Diagnostic& d, FileId file, const std::string& uri,
+                    std::string_view text, const LineIndex& index,
+                    const SuppressionEdits& suppressions);
 
 class Server {
  public:

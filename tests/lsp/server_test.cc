@@ -11,6 +11,7 @@
 #include "gtest/gtest.h"
 #include "lint/diagnostic.h"
 #include "lsp/document.h"
+#include "lsp/suppress.h"
 #include "lsp/transport.h"
 #include "nlohmann/json.hpp"
 
@@ -534,6 +535,41 @@ TEST(FixActionTest, FixBecomesAWorkspaceEdit) {
   EXPECT_EQ(action["edit"]["changes"][uri][0]["range"]["end"],
             Json({{"line", 1}, {"character", 2}}));
   EXPECT_EQ(ApplyEdit(text, action["edit"], uri), "x\n CNAME @\n");
+}
+
+TEST(FindingActionsTest, OneActionPerFixThenTheSuppression) {
+  const std::string text = "www CNAME host\n";
+  LineIndex index(text);
+  SuppressionEdits suppressions(text);
+  Diagnostic d;
+  d.rule = "zone-missing-trailing-dot";
+  d.range = {3, 10, 14};
+  d.message = "m";
+  d.fixes.push_back({"Add the trailing dot", true, {{{3, 14, 14}, "."}}});
+  d.fixes.push_back({"Behaviour", false, {{{3, 0, 3}, "w"}}});
+  d.fixes.push_back({"Elsewhere", true, {{{4, 0, 0}, "x"}}});  // other file
+  d.fixes.push_back({"Nothing", true, {}});
+  const std::string uri = "file:///z.zone";
+  Json actions = FindingActions(d, 3, uri, text, index, suppressions);
+  ASSERT_EQ(actions.size(), 3u) << actions.dump();
+  EXPECT_EQ(actions[0]["title"], "Add the trailing dot");
+  // Three safe fixes: none is preferred.
+  EXPECT_FALSE(actions[0].contains("isPreferred"));
+  EXPECT_EQ(actions[1]["title"], "Behaviour");
+  EXPECT_FALSE(actions[1].contains("isPreferred"));
+  EXPECT_EQ(actions[2]["title"],
+            "Disable zone-missing-trailing-dot for this line");
+  EXPECT_EQ(
+      ApplyEdit(text, actions[2]["edit"], uri),
+      "www CNAME host ; zonelint-disable-line zone-missing-trailing-dot\n");
+  // One safe fix (and an unsafe one): it is preferred, the other not.
+  d.fixes.resize(2);
+  actions = FindingActions(d, 3, uri, text, index, suppressions);
+  ASSERT_EQ(actions.size(), 3u);
+  EXPECT_EQ(actions[0]["isPreferred"], true);
+  EXPECT_FALSE(actions[1].contains("isPreferred"));
+  EXPECT_EQ(ApplyEdit(text, actions[0]["edit"], uri), "www CNAME host.\n");
+  EXPECT_EQ(ApplyEdit(text, actions[1]["edit"], uri), "w CNAME host\n");
 }
 
 TEST_F(ServerTest, FixesOfAFindingBecomeActions) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "lint/cli.h"
+#include "lsp/server.h"
 
 namespace {
 
@@ -49,9 +50,26 @@ void AskHugePagesForTheHeap() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "lsp") {
+    // The language server: long-lived and small, so malloc as usual.
+    // "--stdio" is what VS Code's client adds; stdio is the only transport.
+    for (size_t i = 1; i < args.size(); ++i) {
+      if (args[i] != "--stdio") {
+        std::cerr << "zonelint: 'zonelint lsp' takes no options but --stdio\n"
+                  << "Try 'zonelint --help'.\n";
+        return 2;
+      }
+    }
+    try {
+      return zonelint::lsp::RunServer(STDIN_FILENO, STDOUT_FILENO);
+    } catch (const std::exception& e) {
+      std::cerr << "zonelint lsp: internal error\n";
+      return 2;
+    }
+  }
   AskHugePagesForTheHeap();
   std::ios::sync_with_stdio(false);
-  std::vector<std::string> args(argv + 1, argv + argc);
   try {
     return zonelint::RunCli(args, std::cin, std::cout, std::cerr,
                             ::isatty(STDOUT_FILENO) == 1);

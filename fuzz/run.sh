@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets (every cc_binary in fuzz/: the whole zone
-# pipeline, and one per mail grammar) with --config=fuzz (clang-14,
+# pipeline, one per mail grammar, and the language server's reader and
+# dispatcher) with --config=fuzz (clang-14,
 # libFuzzer, ASan, UBSan) and fuzzes each for SECONDS seconds (default 30).
 # tools/test.sh runs it as part of the test command; run it longer by hand,
 # for all targets or the ones named:

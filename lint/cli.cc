@@ -12,6 +12,7 @@
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
 #include "lint/session.h"
+#include "lint/settings.h"
 #include "lint/spf_costs.h"
 #include "lint/zone_files.h"
 #include "util/strings.h"
@@ -21,6 +22,7 @@ namespace {
 
 constexpr char kUsage[] =
     R"(Usage: zonelint [options] FILE|DIR...
+       zonelint lsp    (the language server, on stdin and stdout)
 
 Lints DNS zone files (RFC 1035 master files, BIND dialect) for problems
 that break mail delivery and authentication. FILE may be '-' for stdin, or
@@ -242,66 +244,10 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
   return std::nullopt;
 }
 
-// The config file for this run: --config, else the nearest one, if any.
-// Returns false after writing what is wrong to `err`.
-bool ReadConfig(const Options& o, std::ostream& err,
-                std::optional<Config>* config) {
-  if (o.no_config) return true;
-  std::string path = o.config_file;
-  if (path.empty()) {
-    absl::StatusOr<std::string> found = FindConfig(o.files, o.stdin_filename);
-    if (!found.ok()) {
-      err << "zonelint: " << std::string(found.status().message()) << "\n";
-      return false;
-    }
-    if (found->empty()) return true;
-    path = *found;
-  }
-  absl::StatusOr<Config> loaded = LoadConfig(path);
-  if (!loaded.ok()) {
-    // "FILE:LINE:COL: error: ..." lines already.
-    err << std::string(loaded.status().message()) << "\n";
-    return false;
-  }
-  *config = *std::move(loaded);
-  return true;
-}
-
-// The flags over the config file (see kUsage): which rules run, severity
-// overrides, per-path settings.
-LintConfig MakeLintConfig(const Options& o, const Config* config) {
-  LintConfig lint;
-  std::vector<std::string> select = o.select;
-  if (select.empty() && config != nullptr) {
-    select = config->select.value_or(std::vector<std::string>());
-    lint.disabled = config->disable;
-  }
-  lint.disabled.insert(lint.disabled.end(), o.disable.begin(), o.disable.end());
-  // Only the rules a pattern names run; the others are disabled.
-  if (!select.empty()) {
-    for (const Rule* rule : AllRules()) {
-      bool selected = false;
-      for (const std::string& pattern : select) {
-        selected = selected || RulePatternMatches(pattern, rule->info().id);
-      }
-      if (!selected) lint.disabled.emplace_back(rule->info().id);
-    }
-  }
-  if (config != nullptr) lint.severity = config->severity;
-  lint.severity.insert(lint.severity.end(), o.severity.begin(),
-                       o.severity.end());
-  lint.report_unused_suppressions =
-      o.report_unused_suppressions ||
-      (config != nullptr && config->report_unused_suppressions);
-  if (config != nullptr && !config->per_path.empty()) {
-    // Unnamed stdin ("<stdin>") is at no path.
-    const bool stdin_unnamed = o.stdin_filename.empty();
-    lint.per_file = [config, stdin_unnamed](std::string_view path) {
-      return stdin_unnamed && path == "<stdin>" ? RuleOverrides()
-                                                : config->OverridesFor(path);
-    };
-  }
-  return lint;
+// The rule flags of the options.
+RuleFlags Flags(const Options& o) {
+  return {o.select, o.disable, o.severity, o.report_unused_suppressions,
+          o.stdin_filename};
 }
 
 }  // namespace
@@ -354,10 +300,14 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     }
     origin = *canonical;
   }
-  std::optional<Config> loaded;
-  if (!ReadConfig(o, err, &loaded)) return 2;
-  const Config* config = loaded ? &*loaded : nullptr;
-  const LintConfig lint_config = MakeLintConfig(o, config);
+  absl::StatusOr<std::optional<Config>> loaded =
+      ReadConfig(o.files, o.stdin_filename, o.config_file, o.no_config);
+  if (!loaded.ok()) {
+    err << std::string(loaded.status().message()) << "\n";
+    return 2;
+  }
+  const Config* config = *loaded ? &**loaded : nullptr;
+  const LintConfig lint_config = MakeLintConfig(Flags(o), config);
   std::optional<Severity> fail_level = o.fail_level;
   if (!o.fail_level_given && config != nullptr && config->fail_level) {
     fail_level = *config->fail_level;
@@ -365,12 +315,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   // Each file's origin: --origin, else the config's for its path (none
   // for unnamed stdin).
   auto parse_options = [&](const std::string& path) {
-    ParseOptions parse;
-    parse.origin = origin;
-    if (origin.empty() && config != nullptr && !path.empty()) {
-      parse.origin = config->OriginFor(path);
-    }
-    return parse;
+    return ParseOptionsFor(origin, config, path);
   };
   Session session;
   std::vector<std::string> spf_costs;
@@ -391,15 +336,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   bool stdin_used = false;
   // A directory stands for the zone files in it; the config's [directory]
   // patterns add files and leave some out.
-  ZoneFileChoice choice;
-  if (config != nullptr) {
-    choice.included = [config](const std::string& path) {
-      return config->Included(path);
-    };
-    choice.excluded = [config](const std::string& path) {
-      return config->Excluded(path);
-    };
-  }
+  const ZoneFileChoice choice = MakeZoneFileChoice(config);
   std::vector<std::string> files;
   for (const std::string& file : o.files) {
     std::error_code ec;

@@ -302,7 +302,7 @@ SarifJson RuleDescriptor(std::string_view id) {
           {"shortDescription", {{"text", summary}}},
           {"fullDescription", {{"text", PageDescription(page)}}},
           {"help", {{"text", page}, {"markdown", page}}},
-          {"helpUri", Cat(kHomepage, "/blob/main/docs/rules/", id, ".md")},
+          {"helpUri", RulePageUrl(id)},
           {"defaultConfiguration", {{"level", LevelName(severity)}}}};
 }
 
@@ -460,6 +460,10 @@ bool ParseOutputFormat(std::string_view text, OutputFormat* format) {
     return false;
   }
   return true;
+}
+
+std::string RulePageUrl(std::string_view id) {
+  return Cat(kHomepage, "/blob/main/docs/rules/", id, ".md");
 }
 
 std::string JsonString(std::string_view s) {

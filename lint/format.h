@@ -36,6 +36,10 @@ void FormatDiagnostics(const SourceSet& sources,
 void WriteDiagnostics(const SourceSet& sources, const Findings& diagnostics,
                       const FormatOptions& options, std::ostream& out);
 
+// The web page of a rule: SARIF's helpUri, the language server's
+// codeDescription.href.
+std::string RulePageUrl(std::string_view id);
+
 // JSON string literal of `s` (valid UTF-8 out, whatever the bytes in).
 std::string JsonString(std::string_view s);
 

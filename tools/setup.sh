@@ -16,6 +16,7 @@ packages=(
   git pre-commit vim emacs-nox               # integration tests: the real clients
   nlohmann-json3-dev                         # JSON for --format=sarif
   python3-jsonschema libicu72                # SARIF schema check; .NET's ICU
+  neovim elpa-eglot                          # the language server's clients
 )
 
 sudo=()

@@ -45,9 +45,12 @@ class RuleSink {
   RuleSink(const RuleInfo& info, DiagnosticSink* sink)
       : info_(info), sink_(sink) {}
   void Emit(SourceRange range, std::string message, std::string help) {
-    sink_->Emit(
-        {info_.id, info_.severity, range, std::move(message), std::move(help),
-         {}});
+    sink_->Emit({info_.id,
+                 info_.severity,
+                 range,
+                 std::move(message),
+                 std::move(help),
+                 {}});
   }
   // With fixes (lint/diagnostic.h): only where the change is certain.
   void Emit(SourceRange range, std::string message, std::string help,

@@ -1,10 +1,10 @@
 // dkim-version: a v= tag that is not "DKIM1" or not the first tag; RFC
 // 6376 3.6.1 makes verifiers discard such a key.
-#include "lint/rule.h"
-#include "parser/dkim.h"
 #include <optional>
 #include <vector>
 
+#include "lint/rule.h"
+#include "parser/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "rules/fixes/txt_edits.h"
 #include "util/strings.h"

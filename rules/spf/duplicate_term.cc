@@ -61,7 +61,9 @@ std::vector<Fix> RemoveFix(const SpfSite& site, const spf::Term& term) {
   if (!edit && begin > 0 && text[begin - 1] == ' ') {
     edit = EditInOneString(*site.zone, *site.record, t, begin - 1, end, "");
   }
-  if (!edit) edit = EditInOneString(*site.zone, *site.record, t, begin, end, "");
+  if (!edit) {
+    edit = EditInOneString(*site.zone, *site.record, t, begin, end, "");
+  }
   if (!edit) return {};
   return {{"Remove the repeated term", true, {*std::move(edit)}}};
 }

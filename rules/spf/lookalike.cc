@@ -37,7 +37,8 @@ std::vector<Fix> QuoteFix(const SourceSet& sources, const TxtSite& site) {
   size_t words = 0;
   for (const Field& field : site.zone->FieldsOf(record)) {
     if (field.kind != FieldKind::kString) return {};
-    const std::string_view word = file.substr(field.begin, field.end - field.begin);
+    const std::string_view word =
+        file.substr(field.begin, field.end - field.begin);
     if (field.quoted || word.empty() ||
         word.find_first_of("\\\"") != std::string_view::npos) {
       return {};

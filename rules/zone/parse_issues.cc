@@ -20,8 +20,9 @@ namespace {
 // no fix.
 std::vector<Fix> SplitFix(const SourceSet& sources, SourceRange range) {
   if (range.file == kNoFile || range.end <= range.begin) return {};
-  std::string_view token = sources.Get(range.file).text().substr(
-      range.begin, range.end - range.begin);
+  std::string_view token = sources.Get(range.file)
+                               .text()
+                               .substr(range.begin, range.end - range.begin);
   if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
     token = token.substr(1, token.size() - 2);
   } else if (token.find_first_of(" \t\r\n\"();") != std::string_view::npos) {

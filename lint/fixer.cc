@@ -267,7 +267,9 @@ absl::Status WriteFileAtomically(const std::string& path,
   };
   if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("keep the mode of");
   // Keeps the owner when allowed (root); otherwise the writer owns it.
-  (void)::fchown(fd, st.st_uid, st.st_gid);
+  if (::fchown(fd, st.st_uid, st.st_gid) != 0) {
+    // Not allowed: the new file is the writer's, as any editor's would be.
+  }
   for (size_t done = 0; done < contents.size();) {
     const ssize_t n =
         ::write(fd, contents.data() + done, contents.size() - done);

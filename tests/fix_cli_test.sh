@@ -26,6 +26,14 @@ expect_status 1 $? "--diff with changes"
 cmp -s example.com.zone "$fixes/missing-dot.zone" || fail "--diff wrote"
 grep -q '^+++ b/example.com.zone$' diff.out || fail "no diff header"
 
+# The diff applies as a patch and gives what --fix writes.
+mkdir -p "$TEST_TMPDIR/applied"
+cp example.com.zone "$TEST_TMPDIR/applied/"
+(cd "$TEST_TMPDIR/applied" && patch -s -p1 <"$work/diff.out") ||
+  fail "patch -p1 refused the diff"
+cmp -s "$TEST_TMPDIR/applied/example.com.zone" "$fixes/missing-dot.fixed" ||
+  fail "the patched file differs from --fix's"
+
 "$zonelint" --no-config --fix example.com.zone >fix.out 2>fix.err
 expect_status 0 $? "--fix that fixes everything"
 cmp -s example.com.zone "$fixes/missing-dot.fixed" || fail "--fix result"

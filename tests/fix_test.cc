@@ -34,9 +34,15 @@ struct FixCase {
 
 std::vector<FixCase> Cases() {
   return {
-      {"missing-dot.zone", {}, {"zone-missing-trailing-dot"}, {},
+      {"missing-dot.zone",
+       {},
+       {"zone-missing-trailing-dot"},
+       {},
        "missing-dot"},
-      {"txt-too-long.zone", {}, {"zone-txt-string-too-long"}, {},
+      {"txt-too-long.zone",
+       {},
+       {"zone-txt-string-too-long"},
+       {},
        "txt-too-long"},
       {"spf-duplicate.zone", {}, {"spf-duplicate-term"}, {}, "spf-duplicate"},
       {"dkim-version.zone", {}, {"dkim-version"}, {}, "dkim-version"},
@@ -95,7 +101,9 @@ Run Zonelint(const fs::path& dir, std::vector<std::string> args,
   return {status, out.str(), err.str()};
 }
 
-fs::path Fixtures() { return fs::path(ProjectRoot()) / "tests/fixes"; }
+fs::path Fixtures() {
+  return fs::absolute(fs::path(ProjectRoot()) / "tests/fixes");
+}
 
 // A fresh copy of the case's files in a folder of its own.
 fs::path CopyCase(const FixCase& c, const std::string& name) {
@@ -182,7 +190,8 @@ TEST(FixTest, UnfixableFileIsLeftAsItWas) {
   const fs::path dir = CopyCase(c, "unfixable");
   const fs::path file = dir / c.zone;
   // An old mtime, so that a rewrite within the same second shows.
-  const auto old_time = fs::file_time_type::clock::now() - std::chrono::hours(48);
+  const auto old_time =
+      fs::file_time_type::clock::now() - std::chrono::hours(48);
   fs::last_write_time(file, old_time);
   const Run fix = Zonelint(dir, {"--fix", c.zone});
   EXPECT_EQ(fix.status, 1);  // mx-target-ip, spf-ptr remain
@@ -205,16 +214,15 @@ TEST(FixTest, SoftfailIsOfferedNotApplied) {
             "--unsafe-fixes)\n");
   EXPECT_EQ(Read(dir / c.zone), Read(Fixtures() / c.zone));
   // Not [fixable]: --fix does not apply it.
-  EXPECT_NE(fix.out.find("[spf-softfail-all]\n"), std::string::npos)
-      << fix.out;
+  EXPECT_NE(fix.out.find("[spf-softfail-all]\n"), std::string::npos) << fix.out;
 }
 
 TEST(FixTest, StdinFixedTextToStdoutFindingsToStderr) {
   const std::string zone = Read(Fixtures() / "missing-dot.zone");
-  const Run fix = Zonelint(Fixtures(), {"--fix", "--format=gcc",
-                                        "--stdin-filename=example.com.zone",
-                                        "-"},
-                           zone);
+  const Run fix = Zonelint(
+      Fixtures(),
+      {"--fix", "--format=gcc", "--stdin-filename=example.com.zone", "-"},
+      zone);
   EXPECT_EQ(fix.status, 0) << fix.err;
   EXPECT_EQ(fix.out, Read(Fixtures() / "missing-dot.fixed"));
   EXPECT_EQ(fix.err, "zonelint: fixed 3 findings in 1 file\n");

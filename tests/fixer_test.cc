@@ -16,8 +16,7 @@
 namespace zonelint {
 namespace {
 
-TextEdit Edit(uint32_t begin, uint32_t end, std::string text,
-              FileId file = 0) {
+TextEdit Edit(uint32_t begin, uint32_t end, std::string text, FileId file = 0) {
   return {{file, begin, end}, std::move(text)};
 }
 
@@ -31,9 +30,9 @@ Diagnostic WithFixes(std::vector<Fix> fixes) {
 }
 
 TEST(ApplyEditsTest, ReplacesInsertsDeletesInAnyOrder) {
-  EXPECT_EQ(ApplyEdits("abcdef", {Edit(4, 6, "X"), Edit(0, 0, ">"),
-                                  Edit(1, 2, "")}),
-            ">acdX");
+  EXPECT_EQ(
+      ApplyEdits("abcdef", {Edit(4, 6, "X"), Edit(0, 0, ">"), Edit(1, 2, "")}),
+      ">acdX");
   EXPECT_EQ(ApplyEdits("abc", {}), "abc");
   // Out of range: ignored, never read past the text.
   EXPECT_EQ(ApplyEdits("abc", {Edit(2, 9, "X")}), "abc");
@@ -88,8 +87,7 @@ TEST(UnifiedDiffTest, HunksWithThreeLinesOfContext) {
   std::string before, after;
   for (int i = 1; i <= 20; ++i) {
     before += "line " + std::to_string(i) + "\n";
-    after += (i == 2 || i == 18 ? "LINE " : "line ") + std::to_string(i) +
-             "\n";
+    after += (i == 2 || i == 18 ? "LINE " : "line ") + std::to_string(i) + "\n";
   }
   EXPECT_EQ(UnifiedDiff("z/a.zone", before, after),
             "--- a/z/a.zone\n+++ b/z/a.zone\n"
@@ -132,8 +130,8 @@ TEST(WriteFileAtomicallyTest, KeepsModeAndLeavesNoTemporaryFile) {
   const fs::path file = dir / "z.zone";
   std::ofstream(file) << "old\n";
   ASSERT_EQ(::chmod(file.c_str(), 0640), 0);
-  ASSERT_TRUE(WriteFileAtomically(file.string(), std::string("new\0\r\n", 6))
-                  .ok());
+  ASSERT_TRUE(
+      WriteFileAtomically(file.string(), std::string("new\0\r\n", 6)).ok());
   std::ifstream in(file, std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();

@@ -33,8 +33,8 @@ FoundFix OnlyFix(std::string_view records, std::string_view rule) {
 // ---- zone-missing-trailing-dot ---------------------------------------------
 
 TEST(RuleFixesTest, MissingDotAddsItOrMakesTheNameRelative) {
-  auto found = Lint("@ MX 10 mail.example.com ; c\n",
-                    "zone-missing-trailing-dot");
+  auto found =
+      Lint("@ MX 10 mail.example.com ; c\n", "zone-missing-trailing-dot");
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].fixes.size(), 2u);
   EXPECT_EQ(found[0].fixes[0].title, "Add the trailing dot");
@@ -54,8 +54,8 @@ TEST(RuleFixesTest, MissingDotOnTheOriginItselfBecomesAt) {
 }
 
 TEST(RuleFixesTest, MissingDotOwner) {
-  auto found = Lint("www.example.com A 192.0.2.1\n",
-                    "zone-missing-trailing-dot");
+  auto found =
+      Lint("www.example.com A 192.0.2.1\n", "zone-missing-trailing-dot");
   ASSERT_EQ(found.size(), 1u);
   ASSERT_EQ(found[0].fixes.size(), 2u);
   EXPECT_EQ(found[0].fixes[0].fixed, "www.example.com. A 192.0.2.1\n");
@@ -108,8 +108,7 @@ TEST(RuleFixesTest, DuplicateTermRemovedWithOneSpace) {
 }
 
 TEST(RuleFixesTest, DuplicateTermAcrossStringsHasNoFix) {
-  auto found =
-      Lint("@ TXT \"v=spf1 a a\" \"a -all\"\n", "spf-duplicate-term");
+  auto found = Lint("@ TXT \"v=spf1 a a\" \"a -all\"\n", "spf-duplicate-term");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_TRUE(found[0].fixes.empty());
 }
@@ -133,17 +132,17 @@ TEST(RuleFixesTest, SoftfailAndNeutralAllBecomeFailUnsafely) {
 // ---- spf-lookalike ---------------------------------------------------------
 
 TEST(RuleFixesTest, UnquotedSpfRecordIsQuotedAsOneString) {
-  FoundFix fix = OnlyFix("@ TXT v=spf1 mx\t ip4:192.0.2.0/24 -all ; c\n",
-                         "spf-lookalike");
+  FoundFix fix =
+      OnlyFix("@ TXT v=spf1 mx\t ip4:192.0.2.0/24 -all ; c\n", "spf-lookalike");
   EXPECT_EQ(fix.title, "Quote the record as one string");
   EXPECT_TRUE(fix.safe);
   EXPECT_EQ(fix.fixed, "@ TXT \"v=spf1 mx ip4:192.0.2.0/24 -all\" ; c\n");
 }
 
 TEST(RuleFixesTest, UnquotedSpfRecordWithQuotesOrParenthesesHasNoFix) {
-  for (const char* records : {"@ TXT v=spf1 \"mx\" -all\n",
-                              "@ TXT ( v=spf1 mx\n -all )\n",
-                              "@ TXT v=spf1 m\\120 -all\n"}) {
+  for (const char* records :
+       {"@ TXT v=spf1 \"mx\" -all\n", "@ TXT ( v=spf1 mx\n -all )\n",
+        "@ TXT v=spf1 m\\120 -all\n"}) {
     auto found = Lint(records, "spf-lookalike");
     ASSERT_EQ(found.size(), 1u) << records;
     EXPECT_TRUE(found[0].fixes.empty()) << records;
@@ -165,18 +164,17 @@ TEST(RuleFixesTest, UnquotedSpfRecordOver255BytesIsSplit) {
 constexpr char kKey[] = "p=KKweGN+Vmr8QZBF1dy2qYyK6Dt90PDMNiL1bCC8NjIM=";
 
 TEST(RuleFixesTest, DkimVersionMovedToTheFront) {
-  FoundFix fix =
-      OnlyFix(std::string("s._domainkey TXT \"k=ed25519; v=DKIM1; ") + kKey +
-                  "\"\n",
-              "dkim-version");
+  FoundFix fix = OnlyFix(
+      std::string("s._domainkey TXT \"k=ed25519; v=DKIM1; ") + kKey + "\"\n",
+      "dkim-version");
   EXPECT_EQ(fix.title, "Move the v= tag to the front");
   EXPECT_TRUE(fix.safe);
   EXPECT_EQ(fix.fixed, std::string("s._domainkey TXT \"v=DKIM1; k=ed25519; ") +
                            kKey + "\"\n");
   // Last, after a ';' with blanks.
-  fix = OnlyFix(std::string("s._domainkey TXT \"k=ed25519; ") + kKey +
-                    " ;  v=DKIM1\"\n",
-                "dkim-version");
+  fix = OnlyFix(
+      std::string("s._domainkey TXT \"k=ed25519; ") + kKey + " ;  v=DKIM1\"\n",
+      "dkim-version");
   EXPECT_EQ(fix.fixed, std::string("s._domainkey TXT \"v=DKIM1; k=ed25519; ") +
                            kKey + "\"\n");
 }

@@ -83,14 +83,14 @@ void Write(const fs::path& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
-struct Run {
+struct CliRun {
   int status;
   std::string out, err;
 };
 
 // zonelint in `dir`, on relative paths, as a user in that folder.
-Run Zonelint(const fs::path& dir, std::vector<std::string> args,
-             const std::string& input = "") {
+CliRun Zonelint(const fs::path& dir, std::vector<std::string> args,
+                const std::string& input = "") {
   const fs::path saved = fs::current_path();
   fs::current_path(dir);
   args.insert(args.begin(), {"--no-config", "--color=never"});
@@ -131,7 +131,7 @@ TEST_P(FixGoldenTest, DiffThenFixMatchGoldensAndLintClean) {
   std::vector<std::string> args = c.args;
   args.push_back("--diff");
   args.push_back(c.zone);
-  const Run diff = Zonelint(dir, args);
+  const CliRun diff = Zonelint(dir, args);
   EXPECT_EQ(diff.status, 1) << diff.err;
   EXPECT_EQ(Read(dir / c.zone), Read(Fixtures() / c.zone))
       << "--diff wrote the file";
@@ -139,7 +139,7 @@ TEST_P(FixGoldenTest, DiffThenFixMatchGoldensAndLintClean) {
   args = c.args;
   args.push_back("--fix");
   args.push_back(c.zone);
-  const Run fix = Zonelint(dir, args);
+  const CliRun fix = Zonelint(dir, args);
   EXPECT_NE(fix.status, 2) << fix.err;
   EXPECT_NE(fix.err.find("zonelint: fixed "), std::string::npos) << fix.err;
 
@@ -163,13 +163,13 @@ TEST_P(FixGoldenTest, DiffThenFixMatchGoldensAndLintClean) {
   std::string select = "--select=";
   for (const std::string& rule : c.rules) select += rule + ",";
   select.pop_back();
-  const Run lint = Zonelint(dir, {select, "--fail-level=info", c.zone});
+  const CliRun lint = Zonelint(dir, {select, "--fail-level=info", c.zone});
   EXPECT_EQ(lint.status, 0) << lint.out << lint.err;
   EXPECT_EQ(lint.out, "");
   args = c.args;
   args.push_back("--diff");
   args.push_back(c.zone);
-  const Run again = Zonelint(dir, args);
+  const CliRun again = Zonelint(dir, args);
   EXPECT_EQ(again.status, 0) << again.out;
   EXPECT_EQ(again.out, "");
 }
@@ -193,13 +193,13 @@ TEST(FixTest, UnfixableFileIsLeftAsItWas) {
   const auto old_time =
       fs::file_time_type::clock::now() - std::chrono::hours(48);
   fs::last_write_time(file, old_time);
-  const Run fix = Zonelint(dir, {"--fix", c.zone});
+  const CliRun fix = Zonelint(dir, {"--fix", c.zone});
   EXPECT_EQ(fix.status, 1);  // mx-target-ip, spf-ptr remain
   EXPECT_NE(fix.out.find("[mx-target-ip]"), std::string::npos) << fix.out;
   EXPECT_EQ(fix.err, "zonelint: fixed 0 findings in 0 files\n");
   EXPECT_EQ(Read(file), Read(Fixtures() / c.zone));
   EXPECT_EQ(fs::last_write_time(file), old_time);
-  const Run diff = Zonelint(dir, {"--diff", c.zone});
+  const CliRun diff = Zonelint(dir, {"--diff", c.zone});
   EXPECT_EQ(diff.status, 0);
   EXPECT_EQ(diff.out, "");
 }
@@ -207,7 +207,7 @@ TEST(FixTest, UnfixableFileIsLeftAsItWas) {
 TEST(FixTest, SoftfailIsOfferedNotApplied) {
   const FixCase c{"spf-softfail.zone", {}, {}, {}, "spf-softfail"};
   const fs::path dir = CopyCase(c, "softfail-safe");
-  const Run fix = Zonelint(dir, {"--fix", "--fail-level=info", c.zone});
+  const CliRun fix = Zonelint(dir, {"--fix", "--fail-level=info", c.zone});
   EXPECT_EQ(fix.status, 1);
   EXPECT_EQ(fix.err,
             "zonelint: fixed 0 findings in 0 files (1 more with "
@@ -219,7 +219,7 @@ TEST(FixTest, SoftfailIsOfferedNotApplied) {
 
 TEST(FixTest, StdinFixedTextToStdoutFindingsToStderr) {
   const std::string zone = Read(Fixtures() / "missing-dot.zone");
-  const Run fix = Zonelint(
+  const CliRun fix = Zonelint(
       Fixtures(),
       {"--fix", "--format=gcc", "--stdin-filename=example.com.zone", "-"},
       zone);
@@ -237,7 +237,7 @@ TEST(FixTest, IncludedFileOutsideTheFoldersLintedIsNotFixed) {
   main.replace(main.find(directive), directive.size(),
                "$INCLUDE ../include-part.inc");
   Write(dir / "zones" / c.zone, main);
-  const Run fix = Zonelint(dir / "zones", {"--fix", c.zone});
+  const CliRun fix = Zonelint(dir / "zones", {"--fix", c.zone});
   EXPECT_NE(fix.err.find("zonelint: not fixing '../include-part.inc': it is "
                          "outside the folders linted\n"),
             std::string::npos)
@@ -248,7 +248,7 @@ TEST(FixTest, IncludedFileOutsideTheFoldersLintedIsNotFixed) {
 
 TEST(FixTest, OptionsThatExcludeEachOther) {
   const fs::path dir = Fixtures();
-  Run r = Zonelint(dir, {"--fix", "--diff", "missing-dot.zone"});
+  CliRun r = Zonelint(dir, {"--fix", "--diff", "missing-dot.zone"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--fix and --diff exclude each other"),
             std::string::npos);

@@ -105,8 +105,19 @@ std::optional<Fix> MoveVersionFirst(const Zone& zone, const Record& record,
   std::optional<std::string> spec = SourceOf(
       zone, record, text, sources, version->range.begin, version->range.end);
   if (!spec) return std::nullopt;
-  std::optional<TextEdit> insert = EditInOneString(
-      zone, record, text, first.range.begin, first.range.begin, *spec + "; ");
+  // In an unquoted string a blank would end the string: ";" alone there.
+  bool quoted = true;
+  const uint32_t at = text.Range(first.range.begin, first.range.begin).begin;
+  for (const Field& field : zone.FieldsOf(record)) {
+    if (field.kind == FieldKind::kString && field.begin <= at &&
+        at <= field.end) {
+      quoted = field.quoted;
+      break;
+    }
+  }
+  std::optional<TextEdit> insert =
+      EditInOneString(zone, record, text, first.range.begin, first.range.begin,
+                      *spec + (quoted ? "; " : ";"));
   std::optional<TextEdit> remove = EditInOneString(
       zone, record, text, before.range.end, version->range.end, "");
   if (!insert || !remove) return std::nullopt;

@@ -109,8 +109,7 @@ void CheckFixes(const zonelint::Session& session,
       const unsigned char u = static_cast<unsigned char>(diff[i]);
       const bool line_end_cr =
           u == '\r' && i + 1 < diff.size() && diff[i + 1] == '\n';
-      if (((u < 0x20 && u != '\n' && u != '\t') || u == 0x7f) &&
-          !line_end_cr) {
+      if (((u < 0x20 && u != '\n' && u != '\t') || u == 0x7f) && !line_end_cr) {
         __builtin_trap();
       }
     }

@@ -180,12 +180,12 @@ TEST(RuleFixesTest, DkimVersionMovedToTheFront) {
                            kKey + "\"\n");
 }
 
-TEST(RuleFixesTest, DkimVersionInAnUnquotedStringGetsNoBlank) {
-  FoundFix fix =
-      OnlyFix(std::string("s._domainkey TXT k=ed25519;v=DKIM1;") + kKey + "\n",
-              "dkim-version");
-  EXPECT_EQ(fix.fixed,
-            std::string("s._domainkey TXT v=DKIM1;k=ed25519;") + kKey + "\n");
+TEST(RuleFixesTest, DkimVersionInAnUnquotedStringEscapesTheSemicolon) {
+  FoundFix fix = OnlyFix(
+      std::string("s._domainkey TXT k=ed25519\\;v=DKIM1\\;") + kKey + "\n",
+      "dkim-version");
+  EXPECT_EQ(fix.fixed, std::string("s._domainkey TXT v=DKIM1\\;k=ed25519\\;") +
+                           kKey + "\n");
 }
 
 TEST(RuleFixesTest, DkimVersionInAnotherStringHasNoFix) {

@@ -105,7 +105,8 @@ std::optional<Fix> MoveVersionFirst(const Zone& zone, const Record& record,
   std::optional<std::string> spec = SourceOf(
       zone, record, text, sources, version->range.begin, version->range.end);
   if (!spec) return std::nullopt;
-  // In an unquoted string a blank would end the string: ";" alone there.
+  // In an unquoted string a blank would end the string and a bare ';'
+  // start a comment: "\;" there.
   bool quoted = true;
   const uint32_t at = text.Range(first.range.begin, first.range.begin).begin;
   for (const Field& field : zone.FieldsOf(record)) {
@@ -117,7 +118,7 @@ std::optional<Fix> MoveVersionFirst(const Zone& zone, const Record& record,
   }
   std::optional<TextEdit> insert =
       EditInOneString(zone, record, text, first.range.begin, first.range.begin,
-                      *spec + (quoted ? "; " : ";"));
+                      *spec + (quoted ? "; " : "\\;"));
   std::optional<TextEdit> remove = EditInOneString(
       zone, record, text, before.range.end, version->range.end, "");
   if (!insert || !remove) return std::nullopt;

@@ -43,8 +43,8 @@ std::optional<std::string> SplitCharacterString(std::string_view raw);
 
 // A fix that moves the `v=` tag of a tag list (DKIM, DMARC) to the front,
 // keeping the other tags and separators: the tag and the ';' before it are
-// removed where they are, and the tag with "; " (";" in an unquoted
-// string, where a blank would end it) is put before the first tag. Empty unless
+// removed where they are, and the tag with "; " ("\;" in an unquoted
+// string) is put before the first tag. Empty unless
 // the list parses without problems, has a v= tag that is not first, and the
 // first tag through v= lies in one character-string.
 std::optional<Fix> MoveVersionFirst(const Zone& zone, const Record& record,

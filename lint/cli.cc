@@ -169,10 +169,16 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       o->no_config = true;
       continue;
     }
-    if (arg == "--fix" || arg == "--diff" || arg == "--unsafe-fixes") {
-      (arg == "--fix"    ? o->fix
-       : arg == "--diff" ? o->diff
-                         : o->unsafe_fixes) = true;
+    if (arg == "--fix") {
+      o->fix = true;
+      continue;
+    }
+    if (arg == "--diff") {
+      o->diff = true;
+      continue;
+    }
+    if (arg == "--unsafe-fixes") {
+      o->unsafe_fixes = true;
       continue;
     }
     std::string value;

@@ -46,7 +46,7 @@ cat >expected <<'EOF'
 zones/db.example.org: filetype bindzone, compiler zonelint
 zones/db.py: filetype python, compiler none
 zones/example.com.zone: filetype bindzone, compiler zonelint
-zones/example.com.zone:7:9: w: 'mail.example.com' has no trailing dot, so the origin 'example.com.' is appended again: it means 'mail.example.com.example.com.' [zone-missing-trailing-dot]
+zones/example.com.zone:7:9: w: 'mail.example.com' has no trailing dot, so the origin 'example.com.' is appended again: it means 'mail.example.com.example.com.' [zone-missing-trailing-dot] [fixable]
   cursor at: mail.example.com
 zones/example.com.zone:8:8: e: invalid A address '192.0.2.300' [zone-rdata]
   cursor at: 192.0.2.300

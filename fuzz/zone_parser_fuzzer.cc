@@ -3,15 +3,18 @@
 // rule runs, and the diagnostics are formatted in every output format. Any
 // crash, leak or undefined behaviour on the way is a bug, and so is JSON or
 // SARIF that is not UTF-8, or SARIF or GitHub annotations with a control
-// byte in them other than their line ends.
+// byte in them other than their line ends; and a fix's edit outside its
+// file, or a --diff of the fixes with a raw control byte.
 //
 // Build and run: fuzz/run.sh SECONDS (see there).
 #include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "lint/fixer.h"
 #include "lint/format.h"
 #include "lint/runner.h"
 #include "lint/session.h"
@@ -76,6 +79,43 @@ bool HasControlByte(std::string_view s) {
   return false;
 }
 
+// The fixes: every edit inside its file, the fixes of a round applied
+// (unsafe ones too, and at most 10 rounds, as --fix does), and --diff's
+// output free of control bytes but TAB and the CR of a CRLF line end.
+void CheckFixes(const zonelint::Session& session,
+                const zonelint::LintConfig& config) {
+  const zonelint::Findings findings = session.LintFindings(config);
+  for (const zonelint::DiagnosticView& d : findings) {
+    for (const zonelint::Fix& fix : d.fixes) {
+      for (const zonelint::TextEdit& edit : fix.edits) {
+        if (edit.range.file == zonelint::kNoFile ||
+            edit.range.file >= session.sources().size() ||
+            edit.range.begin > edit.range.end ||
+            edit.range.end >
+                session.sources().Get(edit.range.file).text().size()) {
+          __builtin_trap();
+        }
+      }
+    }
+  }
+  std::map<zonelint::FileId, size_t> taken;
+  for (const auto& [file, edits] :
+       zonelint::PlanRound(findings, /*unsafe=*/true, &taken)) {
+    const zonelint::Source& source = session.sources().Get(file);
+    const std::string fixed = zonelint::ApplyEdits(source.text(), edits);
+    const std::string diff =
+        zonelint::UnifiedDiff(source.path(), source.text(), fixed);
+    for (size_t i = 0; i < diff.size(); ++i) {
+      const unsigned char u = static_cast<unsigned char>(diff[i]);
+      const bool line_end_cr =
+          u == '\r' && i + 1 < diff.size() && diff[i + 1] == '\n';
+      if (((u < 0x20 && u != '\n' && u != '\t') || u == 0x7f) && !line_end_cr) {
+        __builtin_trap();
+      }
+    }
+  }
+}
+
 void Run(const std::string& text, const zonelint::ParseOptions& options) {
   zonelint::Session session;
   // The name is not a domain, so the file name gives no origin either.
@@ -104,6 +144,7 @@ void Run(const std::string& text, const zonelint::ParseOptions& options) {
   std::string github;
   zonelint::FormatDiagnostics(session.sources(), diagnostics, format, &github);
   if (HasControlByte(github)) __builtin_trap();
+  CheckFixes(session, config);
 }
 
 }  // namespace

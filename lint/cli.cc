@@ -1,13 +1,17 @@
 #include "lint/cli.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <istream>
 #include <iterator>
+#include <map>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <system_error>
 
 #include "lint/config.h"
+#include "lint/fixer.h"
 #include "lint/format.h"
 #include "lint/rule.h"
 #include "lint/rule_docs.h"
@@ -60,6 +64,15 @@ Options:
   --config=FILE           read settings from FILE instead of the nearest
                           .zonelint.toml
   --no-config             read no config file
+  --fix                   apply the safe fixes of the findings reported to
+                          the files (rewritten atomically), then report what
+                          is left; with '-', print the fixed zone and report
+                          on standard error
+  --diff                  print the changes --fix would make as a unified
+                          diff and write nothing (exit status 1 when there
+                          are changes)
+  --unsafe-fixes          with --fix or --diff, also apply the fixes that
+                          change behaviour (~all to -all)
   --list-rules            list the rules and exit
   --explain=RULE          print the documentation of RULE and exit
   --version               print the version and exit
@@ -72,7 +85,7 @@ its disable, --severity and --fail-level win, --spf-costs tables come after
 its own, --origin applies to every file.
 
 Exit status: 0 no finding at or above the fail level, 1 findings,
-2 usage, config or I/O errors.
+2 usage, config or I/O errors. Findings with a safe fix end in [fixable].
 
 Inline suppressions, in zone-file comments:
   ; zonelint-disable-line RULE[,RULE]       this line
@@ -96,6 +109,9 @@ struct Options {
   bool report_unused_suppressions = false;
   std::string config_file;  // --config
   bool no_config = false;
+  bool fix = false;           // --fix
+  bool diff = false;          // --diff
+  bool unsafe_fixes = false;  // --unsafe-fixes
   bool list_rules = false;
   std::string explain;
   bool version = false;
@@ -153,6 +169,18 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
     }
     if (arg == "--no-config") {
       o->no_config = true;
+      continue;
+    }
+    if (arg == "--fix") {
+      o->fix = true;
+      continue;
+    }
+    if (arg == "--diff") {
+      o->diff = true;
+      continue;
+    }
+    if (arg == "--unsafe-fixes") {
+      o->unsafe_fixes = true;
       continue;
     }
     std::string value;
@@ -241,6 +269,10 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
   if (o->no_config && !o->config_file.empty()) {
     return "--config and --no-config exclude each other";
   }
+  if (o->fix && o->diff) return "--fix and --diff exclude each other";
+  if (o->unsafe_fixes && !o->fix && !o->diff) {
+    return "--unsafe-fixes needs --fix or --diff";
+  }
   return std::nullopt;
 }
 
@@ -317,27 +349,23 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   auto parse_options = [&](const std::string& path) {
     return ParseOptionsFor(origin, config, path);
   };
-  Session session;
+  SpfCostTable costs;
   std::vector<std::string> spf_costs;
   if (config != nullptr) spf_costs = config->spf_costs;
   spf_costs.insert(spf_costs.end(), o.spf_costs.begin(), o.spf_costs.end());
-  if (!spf_costs.empty()) {
-    SpfCostTable costs;
-    for (const std::string& file : spf_costs) {
-      absl::Status status = costs.LoadFile(file);
-      if (!status.ok()) {
-        err << "zonelint: " << std::string(status.message()) << "\n";
-        return 2;
-      }
+  for (const std::string& file : spf_costs) {
+    absl::Status status = costs.LoadFile(file);
+    if (!status.ok()) {
+      err << "zonelint: " << std::string(status.message()) << "\n";
+      return 2;
     }
-    session.set_spf_costs(std::move(costs));
   }
   bool io_error = false;
-  bool stdin_used = false;
   // A directory stands for the zone files in it; the config's [directory]
   // patterns add files and leave some out.
   const ZoneFileChoice choice = MakeZoneFileChoice(config);
   std::vector<std::string> files;
+  std::vector<std::string> roots;  // folders whose included files --fix fixes
   for (const std::string& file : o.files) {
     std::error_code ec;
     if (file == "-" || !std::filesystem::is_directory(file, ec)) {
@@ -348,9 +376,15 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
       if (file == "-" ||
           (!is_config && (!choice.excluded || !choice.excluded(file)))) {
         files.push_back(file);
+        if (file != "-") {
+          const std::string folder =
+              std::filesystem::path(file).parent_path().string();
+          roots.push_back(folder.empty() ? "." : folder);
+        }
       }
       continue;
     }
+    roots.push_back(file);
     absl::StatusOr<std::vector<std::string>> found =
         FindZoneFiles(file, choice);
     if (!found.ok()) {
@@ -364,35 +398,72 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     }
     if (found.ok()) files.insert(files.end(), found->begin(), found->end());
   }
-  for (const std::string& file : files) {
-    if (file == "-") {
-      if (stdin_used) {
-        err << "zonelint: '-' given more than once\n";
-        return 2;
-      }
-      stdin_used = true;
-      std::string contents((std::istreambuf_iterator<char>(in)),
-                           std::istreambuf_iterator<char>());
-      ParseOptions stdin_parse = parse_options(o.stdin_filename);
-      stdin_parse.origin_from_file_name = !o.stdin_filename.empty();
-      session.AddText(o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename,
-                      std::move(contents), stdin_parse);
-      continue;
-    }
-    absl::Status status = session.AddFile(file, parse_options(file));
-    if (!status.ok()) {
-      err << "zonelint: " << std::string(status.message()) << "\n";
-      io_error = true;
-    }
+  if (std::count(files.begin(), files.end(), "-") > 1) {
+    err << "zonelint: '-' given more than once\n";
+    return 2;
   }
-  const Findings diagnostics = session.LintFindings(lint_config);
+  const std::string stdin_name =
+      o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
+  std::string stdin_text;
+  if (std::count(files.begin(), files.end(), "-") == 1) {
+    stdin_text.assign(std::istreambuf_iterator<char>(in),
+                      std::istreambuf_iterator<char>());
+  }
+  // One lint of the files; --fix and --diff lint again after each round,
+  // with the texts they changed in memory.
+  bool first_lint = true;
+  auto lint = [&](const std::map<std::string, std::string>& texts) {
+    LintPass pass;
+    pass.session = std::make_unique<Session>();
+    Session& session = *pass.session;
+    if (!costs.empty()) session.set_spf_costs(costs);
+    pass.io_error = io_error;
+    for (const std::string& file : files) {
+      const std::string& name = file == "-" ? stdin_name : file;
+      auto text = texts.find(name);
+      if (file == "-") {
+        ParseOptions stdin_parse = parse_options(o.stdin_filename);
+        stdin_parse.origin_from_file_name = !o.stdin_filename.empty();
+        session.AddText(name, text != texts.end() ? text->second : stdin_text,
+                        stdin_parse);
+        continue;
+      }
+      if (text != texts.end()) {
+        session.AddText(file, text->second, parse_options(file));
+        continue;
+      }
+      absl::Status status = session.AddFile(file, parse_options(file));
+      if (!status.ok()) {
+        // Said once, in the first lint.
+        if (first_lint) {
+          err << "zonelint: " << std::string(status.message()) << "\n";
+        }
+        pass.io_error = true;
+      }
+    }
+    pass.findings = session.LintFindings(lint_config);
+    first_lint = false;
+    return pass;
+  };
   FormatOptions format = o.format;
   format.color = o.color == "always" || (o.color == "auto" && out_is_terminal);
-  WriteDiagnostics(session.sources(), diagnostics, format, out);
+  if (o.fix || o.diff) {
+    FixOptions fix;
+    fix.unsafe = o.unsafe_fixes;
+    fix.write = o.fix;
+    if (std::count(files.begin(), files.end(), "-") == 1) {
+      fix.stdin_name = stdin_name;
+    }
+    fix.files = files;
+    fix.roots = roots;
+    return FixCommand(lint, fix, format, fail_level, out, err);
+  }
+  const LintPass pass = lint({});
+  WriteDiagnostics(pass.session->sources(), pass.findings, format, out);
   out.flush();
-  if (io_error) return 2;
+  if (pass.io_error) return 2;
   if (!fail_level) return 0;
-  for (const DiagnosticView& d : diagnostics) {
+  for (const DiagnosticView& d : pass.findings) {
     if (d.severity >= *fail_level) return 1;
   }
   return 0;

@@ -66,6 +66,15 @@ Located Locate(const SourceSet& sources, const D& d) {
           src.Locate(std::max(d.range.end, d.range.begin))};
 }
 
+// Whether --fix would mend the finding: it has a safe fix.
+template <typename D>
+bool Fixable(const D& d) {
+  for (const Fix& fix : d.fixes) {
+    if (fix.safe && !fix.edits.empty()) return true;
+  }
+  return false;
+}
+
 template <typename D>
 void Header(const Located& loc, const D& d, bool color, std::string* out) {
   if (color) out->append(kBold);
@@ -81,6 +90,7 @@ void Header(const Located& loc, const D& d, bool color, std::string* out) {
   }
   *out += Cat(" ", d.message, " [", d.rule, "]");
   if (color) out->append(kReset);
+  if (Fixable(d)) out->append(" [fixable]");
   out->push_back('\n');
 }
 
@@ -159,6 +169,37 @@ void Gcc(const SourceSet& sources, const List& ds, std::string* out,
   }
 }
 
+// A finding's fixes in --format=json: each edit with its file, its range
+// (1-based lines and byte columns, the end exclusive, and byte offsets) and
+// the new text.
+template <typename D>
+std::string JsonFixes(const SourceSet& sources, const D& d) {
+  std::string out = "[";
+  for (const Fix& fix : d.fixes) {
+    if (out.size() > 1) out.push_back(',');
+    out += Cat("{\"title\":", JsonString(fix.title),
+               ",\"safe\":", fix.safe ? "true" : "false", ",\"edits\":[");
+    bool first = true;
+    for (const TextEdit& edit : fix.edits) {
+      if (edit.range.file == kNoFile) continue;
+      const Source& src = sources.Get(edit.range.file);
+      const LineCol begin = src.Locate(edit.range.begin);
+      const LineCol end = src.Locate(edit.range.end);
+      if (!first) out.push_back(',');
+      first = false;
+      out += Cat("{\"file\":", JsonString(src.path()), ",\"line\":", begin.line,
+                 ",\"column\":", begin.column, ",\"end_line\":", end.line,
+                 ",\"end_column\":", end.column,
+                 ",\"start_offset\":", edit.range.begin,
+                 ",\"end_offset\":", edit.range.end,
+                 ",\"text\":", JsonString(edit.text), "}");
+    }
+    out += "]}";
+  }
+  out.push_back(']');
+  return out;
+}
+
 template <typename List>
 void Json(const SourceSet& sources, const List& ds, std::string* out,
           std::ostream* stream) {
@@ -175,7 +216,8 @@ void Json(const SourceSet& sources, const List& ds, std::string* out,
             ",\"end_column\":", loc.end.column, ",\"severity\":\"",
             SeverityName(d.severity), "\",\"rule\":\"", d.rule,
             "\",\"message\":", JsonString(d.message),
-            ",\"help\":", JsonString(d.help), "}");
+            ",\"help\":", JsonString(d.help),
+            ",\"fixes\":", JsonFixes(sources, d), "}");
   }
   out->append("]}\n");
 }
@@ -351,6 +393,51 @@ std::string Fingerprint(std::string_view rule, std::string_view path,
   return Cat(hex, ":", ++(*seen)[hex]);
 }
 
+// A result's "fixes" (SARIF 2.1.0 3.55): each fix's title, and its edits as
+// replacements of regions (columns in UTF-16 code units, as the run's
+// columnKind says; an empty region inserts) by new text. SARIF has no
+// notion of a safe fix: properties.safe says whether --fix applies it.
+// Empty when the finding has none.
+template <typename D>
+std::string SarifFixes(const SourceSet& sources, const D& d) {
+  if (d.fixes.empty()) return "";
+  std::string out = ",\"fixes\":[";
+  bool first_fix = true;
+  for (const Fix& fix : d.fixes) {
+    if (!first_fix) out.push_back(',');
+    first_fix = false;
+    out += Cat("{\"description\":{\"text\":", JsonString(fix.title),
+               "},\"artifactChanges\":[");
+    // SARIF groups the replacements by file; a fix's edits are in one.
+    bool first = true;
+    for (const TextEdit& edit : fix.edits) {
+      if (edit.range.file == kNoFile) continue;
+      const Source& src = sources.Get(edit.range.file);
+      const LineCol begin = src.Locate(edit.range.begin);
+      const LineCol end = src.Locate(edit.range.end);
+      if (first) {
+        out += Cat("{\"artifactLocation\":{\"uri\":",
+                   JsonString(PathUri(PlainPath(src.path()))),
+                   ",\"uriBaseId\":\"%SRCROOT%\"},\"replacements\":[");
+      } else {
+        out.push_back(',');
+      }
+      first = false;
+      out += Cat(
+          "{\"deletedRegion\":{\"startLine\":", begin.line,
+          ",\"startColumn\":", Utf16Column(src.Line(begin.line), begin.column),
+          ",\"endLine\":", end.line,
+          ",\"endColumn\":", Utf16Column(src.Line(end.line), end.column),
+          "},\"insertedContent\":{\"text\":", JsonString(edit.text), "}}");
+    }
+    if (!first) out += "]}";
+    out +=
+        Cat("],\"properties\":{\"safe\":", fix.safe ? "true" : "false", "}}");
+  }
+  out.push_back(']');
+  return out;
+}
+
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: the rules
 // that have findings, with their pages, then one result a line.
 template <typename List>
@@ -392,7 +479,7 @@ void Sarif(const SourceSet& sources, const List& ds, std::string* out,
         ",\"endLine\":", r.end_line, ",\"endColumn\":", r.end_column,
         "}}}],\"partialFingerprints\":{\"zonelint/v1\":\"",
         Fingerprint(d.rule, path, NormalisedText(sources, d.range), &seen),
-        "\"}}");
+        "\"}", SarifFixes(sources, d), "}");
     first = false;
   }
   out->append("\n]}]}\n");

@@ -45,15 +45,25 @@ class RuleSink {
   RuleSink(const RuleInfo& info, DiagnosticSink* sink)
       : info_(info), sink_(sink) {}
   void Emit(SourceRange range, std::string message, std::string help) {
-    sink_->Emit(
-        {info_.id, info_.severity, range, std::move(message), std::move(help)});
+    sink_->Emit({info_.id,
+                 info_.severity,
+                 range,
+                 std::move(message),
+                 std::move(help),
+                 {}});
+  }
+  // With fixes (lint/diagnostic.h): only where the change is certain.
+  void Emit(SourceRange range, std::string message, std::string help,
+            std::vector<Fix> fixes) {
+    sink_->Emit({info_.id, info_.severity, range, std::move(message),
+                 std::move(help), std::move(fixes)});
   }
   // For the few rules whose diagnostics differ in severity by case (the
   // doc page says which); a --severity override still replaces it.
   void EmitWithSeverity(Severity severity, SourceRange range,
                         std::string message, std::string help) {
     sink_->Emit(
-        {info_.id, severity, range, std::move(message), std::move(help)});
+        {info_.id, severity, range, std::move(message), std::move(help), {}});
   }
 
  private:

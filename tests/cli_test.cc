@@ -66,7 +66,8 @@ TEST_F(CliTest, GccFormatIsOneLineEach) {
             "<stdin>:5:7: error: invalid A address '192.0.2.300' [zone-rdata]\n"
             "<stdin>:6:9: warning: 'mail.example.com' has no trailing dot, so "
             "the origin 'example.com.' is appended again: it means "
-            "'mail.example.com.example.com.' [zone-missing-trailing-dot]\n");
+            "'mail.example.com.example.com.' [zone-missing-trailing-dot] "
+            "[fixable]\n");
 }
 
 TEST_F(CliTest, JsonFormat) {

@@ -1,5 +1,7 @@
 #include "tests/findings.h"
 
+#include <algorithm>
+
 #include "lint/runner.h"
 #include "lint/session.h"
 #include "parser/source.h"
@@ -43,6 +45,31 @@ std::vector<Found> LintZones(
                    std::string(source.text().substr(
                        d.range.begin, d.range.end - d.range.begin)),
                    at.line - kTestZoneHeaderLines, at.column});
+    for (const Fix& fix : d.fixes) {
+      // Every edit in the finding's file, applied; the header dropped.
+      std::vector<TextEdit> edits = fix.edits;
+      std::sort(edits.begin(), edits.end(),
+                [](const TextEdit& x, const TextEdit& y) {
+                  return x.range.begin < y.range.begin;
+                });
+      std::string fixed;
+      uint32_t pos = 0;
+      for (const TextEdit& edit : edits) {
+        if (edit.range.file != d.range.file || edit.range.begin < pos) {
+          fixed = "bad edit";
+          break;
+        }
+        fixed.append(source.text().substr(pos, edit.range.begin - pos));
+        fixed.append(edit.text);
+        pos = edit.range.end;
+      }
+      if (fixed != "bad edit") fixed.append(source.text().substr(pos));
+      size_t header = 0;
+      for (uint32_t i = 0; i < kTestZoneHeaderLines; ++i) {
+        header = fixed.find('\n', header) + 1;
+      }
+      out.back().fixes.push_back({fix.title, fix.safe, fixed.substr(header)});
+    }
   }
   return out;
 }

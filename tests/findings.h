@@ -15,6 +15,13 @@
 
 namespace zonelint::testing {
 
+// A fix a finding offers, and what it makes of the test zone.
+struct FoundFix {
+  std::string title;
+  bool safe = true;
+  std::string fixed;  // the zone's records (after the header), fixed
+};
+
 struct Found {
   std::string rule;
   Severity severity;
@@ -23,6 +30,7 @@ struct Found {
   std::string covered;  // the zone text the finding's range covers
   uint32_t line = 0;    // counted from the first line after the header
   uint32_t column = 0;  // 1-based
+  std::vector<FoundFix> fixes;
 };
 
 // The lines of the header TestZone puts before the records.

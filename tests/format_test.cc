@@ -64,7 +64,49 @@ TEST_F(FormatTest, RangeOverSeveralLinesUnderlinesToLineEnd) {
             "{\"version\":1,\"diagnostics\":[{\"file\":\"z.zone\",\"line\":1,"
             "\"column\":7,\"end_line\":2,\"end_column\":7,\"severity\":"
             "\"warning\",\"rule\":\"zone-syntax\",\"message\":\"m\","
-            "\"help\":\"\"}]}\n");
+            "\"help\":\"\",\"fixes\":[]}]}\n");
+}
+
+TEST_F(FormatTest, FixesInEveryFormat) {
+  // "é" is two bytes, one UTF-16 unit: SARIF's columns count units.
+  FileId f = Add("caf\xc3\xa9 MX 10 mail.example.com\n");
+  Diagnostic d{"zone-missing-trailing-dot",
+               Severity::kWarning,
+               {f, 12, 28},
+               "m",
+               "h",
+               {{"Add the trailing dot", true, {{{f, 28, 28}, "."}}},
+                {"Make the name relative", true, {{{f, 12, 28}, "mail"}}}}};
+  Diagnostic unsafe{"spf-softfail-all",
+                    Severity::kInfo,
+                    {f, 0, 1},
+                    "u",
+                    "",
+                    {{"Change ~all to -all", false, {{{f, 0, 1}, "-"}}}}};
+  EXPECT_EQ(Format({d, unsafe}, OutputFormat::kGcc),
+            "z.zone:1:13: warning: m [zone-missing-trailing-dot] [fixable]\n"
+            "z.zone:1:1: info: u [spf-softfail-all]\n");
+  nlohmann::json json = nlohmann::json::parse(Format({d}, OutputFormat::kJson));
+  EXPECT_EQ(json["diagnostics"][0]["fixes"], nlohmann::json::parse(R"([
+      {"title":"Add the trailing dot","safe":true,"edits":[
+        {"file":"z.zone","line":1,"column":29,"end_line":1,"end_column":29,
+         "start_offset":28,"end_offset":28,"text":"."}]},
+      {"title":"Make the name relative","safe":true,"edits":[
+        {"file":"z.zone","line":1,"column":13,"end_line":1,"end_column":29,
+         "start_offset":12,"end_offset":28,"text":"mail"}]}])"));
+  nlohmann::json sarif =
+      nlohmann::json::parse(Format({d, unsafe}, OutputFormat::kSarif));
+  const auto& results = sarif["runs"][0]["results"];
+  EXPECT_EQ(results[0]["fixes"][1], nlohmann::json::parse(R"(
+      {"description":{"text":"Make the name relative"},
+       "artifactChanges":[{
+         "artifactLocation":{"uri":"z.zone","uriBaseId":"%SRCROOT%"},
+         "replacements":[{
+           "deletedRegion":{"startLine":1,"startColumn":12,"endLine":1,
+                            "endColumn":28},
+           "insertedContent":{"text":"mail"}}]}],
+       "properties":{"safe":true}})"));
+  EXPECT_EQ(results[1]["fixes"][0]["properties"]["safe"], false);
 }
 
 TEST_F(FormatTest, EmptyOutputForNoDiagnostics) {

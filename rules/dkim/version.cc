@@ -1,8 +1,12 @@
 // dkim-version: a v= tag that is not "DKIM1" or not the first tag; RFC
 // 6376 3.6.1 makes verifiers discard such a key.
+#include <optional>
+#include <vector>
+
 #include "lint/rule.h"
 #include "parser/dkim.h"
 #include "rules/dkim/dkim_rule.h"
+#include "rules/fixes/txt_edits.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
@@ -20,10 +24,23 @@ class DkimVersion final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
+    bool fix_given = false;
     for (const dkim::Error& error : site.key.errors) {
       if (error.kind != dkim::ErrorKind::kVersion) continue;
+      // v= not first: the error is at the whole v= tag (once, when it is
+      // also a bad version).
+      std::vector<Fix> fixes;
+      if (!fix_given && error.range.begin == site.key.version_range.begin &&
+          error.range.end == site.key.version_range.end) {
+        if (std::optional<Fix> fix = MoveVersionFirst(
+                *site.zone, *site.record, *site.text, context.sources)) {
+          fixes.push_back(*std::move(fix));
+          fix_given = true;
+        }
+      }
       sink.Emit(site.Range(error.range),
-                Cat(error.message, site.Via(context.names)), error.help);
+                Cat(error.message, site.Via(context.names)), error.help,
+                std::move(fixes));
     }
   }
 };

@@ -5,12 +5,16 @@
 // than "DMARC1" (mis-cased, spaced, run into the next tag). It is no DMARC
 // record to the other rules either: dmarc-syntax judges only the records
 // receivers take.
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "lint/rule.h"
 #include "parser/dmarc.h"
 #include "parser/mail_names.h"
 #include "parser/mail_views.h"
+#include "parser/tag_list.h"
+#include "rules/fixes/txt_edits.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
@@ -30,11 +34,23 @@ class DmarcLookalike final : public Rule {
     for (const TxtSite* site : context.views.MailTxtOfKind(MailName::kDmarc)) {
       const auto error = dmarc::FindLookalike(site->text.text());
       if (!error) continue;
+      // v=DMARC1 not first: the error is at the v= tag, not the first one.
+      std::vector<Fix> fixes;
+      const TagList list = ParseTagList(site->text.text());
+      const Tag* version = list.Find("v");
+      if (version != nullptr && version != &list.tags.front() &&
+          version->range.begin == error->range.begin &&
+          version->range.end == error->range.end) {
+        if (std::optional<Fix> fix = MoveVersionFirst(
+                *site->zone, *site->record, site->text, context.sources)) {
+          fixes.push_back(*std::move(fix));
+        }
+      }
       sink.Emit(site->text.Range(error->range.begin, error->range.end),
                 Cat("receivers do not take the TXT record at '",
                     context.names.Text(site->owner),
                     "' as a DMARC record: ", error->message),
-                error->help);
+                error->help, std::move(fixes));
     }
   }
 };

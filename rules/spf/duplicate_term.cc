@@ -5,6 +5,7 @@
 // "ip4:192.0.2.1/32"), domains without a trailing dot. Mechanisms after the
 // first `all` are left to spf-terms-after-all, and repeated `redirect` or
 // `exp` modifiers to spf-syntax.
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "lint/rule.h"
 #include "parser/mail_views.h"
 #include "parser/spf.h"
+#include "rules/fixes/txt_edits.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 
@@ -42,6 +44,28 @@ std::string Key(const SpfSite& site, const spf::Term& term) {
   key += term.domain_has_macro ? std::string(domain) : AsciiLowerString(domain);
   key += Cat("/", term.cidr4, "//", term.cidr6);
   return key;
+}
+
+// Removes the term and one space next to it (the one after it, else the
+// one before), within its character-string: terms are separated by spaces,
+// so the record keeps one between its neighbours.
+std::vector<Fix> RemoveFix(const SpfSite& site, const spf::Term& term) {
+  const std::string_view text = site.text.text();
+  uint32_t begin = term.range.begin, end = term.range.end;
+  if (end <= begin || end > text.size()) return {};
+  const TxtText& t = site.text;
+  std::optional<TextEdit> edit;
+  if (end < text.size() && text[end] == ' ') {
+    edit = EditInOneString(*site.zone, *site.record, t, begin, end + 1, "");
+  }
+  if (!edit && begin > 0 && text[begin - 1] == ' ') {
+    edit = EditInOneString(*site.zone, *site.record, t, begin - 1, end, "");
+  }
+  if (!edit) {
+    edit = EditInOneString(*site.zone, *site.record, t, begin, end, "");
+  }
+  if (!edit) return {};
+  return {{"Remove the repeated term", true, {*std::move(edit)}}};
 }
 
 class SpfDuplicateTerm final : public SpfRecordRule {
@@ -89,7 +113,8 @@ class SpfDuplicateTerm final : public SpfRecordRule {
                 spf::CostsLookup(term.kind)
                     ? "remove the repeated term; each include, a, mx, ptr "
                       "and exists counts toward the limit of 10 DNS lookups"
-                    : "remove the repeated term");
+                    : "remove the repeated term",
+                RemoveFix(site, term));
     }
   }
 };

@@ -30,7 +30,8 @@ class SpfNeutralAll final : public SpfRecordRule {
                   context.names.Text(site.owner),
                   "' no more than having no SPF record"),
               "end the record with '-all' (or '~all' while you are still "
-              "listing your senders)");
+              "listing your senders)",
+              FailAllFix(site, *all));
   }
 };
 

@@ -30,7 +30,8 @@ class SpfSoftfailAll final : public SpfRecordRule {
                   context.names.Text(site.owner), "'"),
               "once every host that sends your mail is listed, use '-all'; "
               "DMARC counts only an SPF pass, so the change matters to "
-              "receivers that check SPF without DMARC");
+              "receivers that check SPF without DMARC",
+              FailAllFix(site, *all));
   }
 };
 

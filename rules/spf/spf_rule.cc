@@ -1,5 +1,6 @@
 #include "rules/spf/spf_rule.h"
 
+#include "rules/fixes/txt_edits.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
@@ -17,6 +18,16 @@ std::string_view SpfTermText(const SpfSite& site, const spf::Term& term) {
 
 SourceRange SpfTermRange(const SpfSite& site, const spf::Term& term) {
   return site.text.Range(term.range.begin, term.range.end);
+}
+
+std::vector<Fix> FailAllFix(const SpfSite& site, const spf::Term& all) {
+  const std::string_view text = SpfTermText(site, all);
+  if (text.size() < 2 || (text[0] != '~' && text[0] != '?')) return {};
+  std::optional<TextEdit> edit =
+      EditInOneString(*site.zone, *site.record, site.text, all.range.begin,
+                      all.range.begin + 1, "-");
+  if (!edit) return {};
+  return {{Cat("Change ", text[0], "all to -all"), false, {*std::move(edit)}}};
 }
 
 const spf::Term* FirstAll(const spf::Record& record) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lint/rule.h"
 #include "parser/mail_views.h"
@@ -41,6 +42,11 @@ int SpfPrefixLength(const spf::Term& term);
 std::array<uint8_t, 16> SpfNetwork(const spf::Term& term);
 std::string FormatSpfAddress(spf::TermKind kind,
                              const std::array<uint8_t, 16>& address);
+
+// The unsafe fix of `~all` and `?all`, "Change ~all to -all": the
+// qualifier of the first `all` made '-'. It changes what receivers do with
+// mail from unlisted hosts, so it is never applied unasked.
+std::vector<Fix> FailAllFix(const SpfSite& site, const spf::Term& all);
 
 // A rule that looks at one SPF record at a time.
 class SpfRecordRule : public Rule {

@@ -212,22 +212,44 @@ class MissingTrailingDot final : public Rule {
       if (f.name->owner && HasSoa(context.universe, f.name->name)) continue;
       const std::string_view text = f.name->text;
       const std::string_view expanded = context.names.Text(f.name->name);
+      const SourceRange range = f.name->range;
+      // The edits replace the name's token, which the range covers exactly.
+      std::vector<Fix> fixes;
+      if (range.file != kNoFile &&
+          context.sources.Get(range.file)
+                  .text()
+                  .substr(range.begin, range.end - range.begin) == text) {
+        fixes.push_back({"Add the trailing dot",
+                         true,
+                         {{{range.file, range.end, range.end}, "."}}});
+      }
       if (f.why == MissingDot::kRepeatsOrigin) {
         std::string_view rest = DropLastLabels(text, LabelCount(f.origin));
+        // '@' means the origin only unquoted.
+        const bool quoted =
+            range.begin > 0 &&
+            context.sources.Get(range.file).text()[range.begin - 1] == '"';
+        if (!fixes.empty() && !(rest.empty() && quoted)) {
+          fixes.push_back({"Make the name relative",
+                           true,
+                           {{range, std::string(rest.empty() ? "@" : rest)}}});
+        }
         sink.Emit(
-            f.name->range,
+            range,
             Cat("'", text, "' has no trailing dot, so the origin '", f.origin,
                 "' is appended again: it means '", expanded, "'"),
             Cat("write '", text, ".' with its dot, or '",
-                rest.empty() ? "@" : rest, "' relative to the origin"));
+                rest.empty() ? "@" : rest, "' relative to the origin"),
+            std::move(fixes));
       } else {
         sink.Emit(
-            f.name->range,
+            range,
             Cat("'", text, "' has no trailing dot, so it means '", expanded,
                 "', and the zone has no names under '", f.node, "'"),
             Cat("'", f.node.substr(0, f.node.find('.')),
                 "' is a top-level domain: write '", text,
-                ".' if the name is complete"));
+                ".' if the name is complete"),
+            std::move(fixes));
       }
     }
   }

@@ -3,13 +3,39 @@
 // each problem as a ParseIssue of a kind; each rule reports its kind. The
 // first problem that kept an $INCLUDE from being read also says that the
 // checks for missing records in its zone were skipped (Zone::incomplete()).
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "lint/rule.h"
+#include "rules/fixes/txt_edits.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
 namespace {
+
+// zone-txt-string-too-long's fix: the string cut into quoted strings of at
+// most 255 bytes, which join to the same text. The issue's range is the
+// token (with its quotes); anything else there (a $GENERATE directive) gets
+// no fix.
+std::vector<Fix> SplitFix(const SourceSet& sources, SourceRange range) {
+  if (range.file == kNoFile || range.end <= range.begin) return {};
+  std::string_view token = sources.Get(range.file)
+                               .text()
+                               .substr(range.begin, range.end - range.begin);
+  if (token.size() >= 2 && token.front() == '"' && token.back() == '"') {
+    token = token.substr(1, token.size() - 2);
+  } else if (token.find_first_of(" \t\r\n\"();") != std::string_view::npos) {
+    return {};
+  }
+  size_t length = 0;
+  if (!CharacterStringLength(token, &length) || length <= 255) return {};
+  std::optional<std::string> split = SplitCharacterString(token);
+  if (!split) return {};
+  return {{"Split into strings of at most 255 bytes",
+           true,
+           {{range, *std::move(split)}}}};
+}
 
 class ParseIssueRule final : public Rule {
  public:
@@ -29,7 +55,10 @@ class ParseIssueRule final : public Rule {
       for (const ParseIssue& issue : zone->issues) {
         if (issue.kind != kind_) continue;
         if (&issue != first_unread) {
-          sink.Emit(issue.range, issue.message, issue.help);
+          sink.Emit(issue.range, issue.message, issue.help,
+                    kind_ == IssueKind::kStringTooLong
+                        ? SplitFix(context.sources, issue.range)
+                        : std::vector<Fix>());
           continue;
         }
         sink.Emit(issue.range,

@@ -72,7 +72,7 @@ testlogs=$(echo "$output_base"/execroot/zonelint_example/bazel-out/*/testlogs)
 broken_log=$testlogs/broken_zone_test/test.log
 [[ -f $broken_log ]] || fail "no test log at $broken_log"
 expected=(
-  'broken/example.com.zone:8:20: warning: .* \[zone-missing-trailing-dot\]$'
+  'broken/example.com.zone:8:20: warning: .* \[zone-missing-trailing-dot\] \[fixable\]$'
   'broken/example.com.zone:11:1: error: .* \[spf-multiple-records\]$'
   'broken/example.com.zone:12:42: error: .* \[dmarc-syntax\]$'
 )

@@ -203,6 +203,12 @@ class GithubWorkflowTest(unittest.TestCase):
                 results = sarif["runs"][0]["results"]
                 self.assertEqual(len(results), 10)
                 self.assertEqual(len({r["ruleId"] for r in results}), 9)
+                # Findings with fixes (the missing dot, ~all): SARIF
+                # "fixes", checked by the schema and the validator too.
+                fixed = {r["ruleId"]: r["fixes"] for r in results
+                         if "fixes" in r}
+                self.assertEqual(sorted(fixed), ["spf-softfail-all",
+                                                 "zone-missing-trailing-dot"])
                 self.assertEqual(
                     len({r["locations"][0]["physicalLocation"]
                          ["artifactLocation"]["uri"] for r in results}), 3)

@@ -61,6 +61,7 @@ log('href ' .. d.user_data.lsp.codeDescription.href)
 -- logged, and fails the test).
 local cases = {
   { line = 8, title = 'Disable zone-missing-trailing-dot for this line', code = 'zone-missing-trailing-dot' },
+  { line = 9, title = 'Add the trailing dot', code = 'zone-missing-trailing-dot' },
 }
 local function on_line(buf, line, code)
   for _, x in ipairs(vim.diagnostic.get(buf)) do
@@ -85,6 +86,7 @@ for _, case in ipairs(cases) do
   end)
 end
 log('quick fixes applied')
+log('line 9: ' .. vim.api.nvim_buf_get_lines(a, 8, 9, true)[1])
 
 -- An edit in the buffer: a new finding on the new line.
 local last = vim.api.nvim_buf_line_count(a) + 1
@@ -119,6 +121,7 @@ open 9:11 WARN zone-missing-trailing-dot
 open 10:17 WARN zone-missing-trailing-dot
 href https://github.com/zonelint/zonelint/blob/main/docs/rules/mx-target-no-address.md
 quick fixes applied
+line 9: ftp	CNAME	files.example.net.
 edited: zone-missing-trailing-dot at 11:11
 other zone edited: mx-target-no-address gone from line 6
 EOF

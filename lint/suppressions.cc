@@ -54,20 +54,16 @@ size_t ParseComment(std::string_view text, size_t begin, size_t end,
 
 }  // namespace
 
-std::vector<Directive> ParseDirectives(std::string_view text) {
-  std::vector<Directive> out;
-  if (text.find(kMarker) == std::string_view::npos) return out;
-  // One pass over the lines, as the zone parser reads them: parentheses
-  // outside quotes and comments continue a record on the next line.
-  // multi_line: (first, last) line of each record that spans lines.
-  std::vector<std::pair<uint32_t, uint32_t>> multi_line;
+void ForEachZoneLine(std::string_view text,
+                     absl::FunctionRef<void(const ZoneLine&)> fn) {
   int depth = 0;
-  uint32_t line = 1;
-  uint32_t record_start = 0;  // the first line of an open record, or 0
-  for (size_t pos = 0; pos < text.size(); ++line) {
+  ZoneLine line;
+  for (size_t pos = 0; pos < text.size(); pos = line.end + 1) {
+    ++line.number;
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
-    if (depth == 0) record_start = line;
+    if (depth == 0) line.record_first = line.number;
+    size_t comment = eol;
     bool quoted = false;
     for (size_t i = pos; i < eol; ++i) {
       const char c = text[i];
@@ -86,20 +82,37 @@ std::vector<Directive> ParseDirectives(std::string_view text) {
       } else if (c == ')') {
         depth = std::max(depth - 1, 0);
       } else if (c == ';') {
-        // The rest of the line is a comment; each ';' in it may start a
-        // directive ("; zonelint-disable-line a ; zonelint-disable-file b").
-        const std::string_view upto_eol = text.substr(0, eol);
-        for (size_t at = i; at != std::string_view::npos;) {
-          at = upto_eol.find(';', ParseComment(text, at + 1, eol, line, &out));
-        }
+        comment = i;
         break;
       }
     }
-    if (depth == 0 && record_start != 0 && record_start < line) {
-      multi_line.emplace_back(record_start, line);
-    }
-    pos = eol + 1;
+    line.begin = static_cast<uint32_t>(pos);
+    line.end = static_cast<uint32_t>(eol);
+    line.comment = static_cast<uint32_t>(comment);
+    line.record_open = depth > 0;
+    fn(line);
   }
+}
+
+std::vector<Directive> ParseDirectives(std::string_view text) {
+  std::vector<Directive> out;
+  if (text.find(kMarker) == std::string_view::npos) return out;
+  // multi_line: (first, last) line of each record that spans lines.
+  std::vector<std::pair<uint32_t, uint32_t>> multi_line;
+  ForEachZoneLine(text, [&](const ZoneLine& line) {
+    if (line.comment < line.end) {
+      // The rest of the line is a comment; each ';' in it may start a
+      // directive ("; zonelint-disable-line a ; zonelint-disable-file b").
+      const std::string_view upto_eol = text.substr(0, line.end);
+      for (size_t at = line.comment; at != std::string_view::npos;) {
+        at = upto_eol.find(
+            ';', ParseComment(text, at + 1, line.end, line.number, &out));
+      }
+    }
+    if (!line.record_open && line.record_first < line.number) {
+      multi_line.emplace_back(line.record_first, line.number);
+    }
+  });
   for (Directive& d : out) {
     switch (d.kind) {
       case DirectiveKind::kLine:

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
+
 namespace zonelint {
 
 enum class DirectiveKind {
@@ -41,6 +43,22 @@ struct Directive {
   uint32_t last_line = 0;
   std::vector<DirectiveRule> rules;
 };
+
+// A line of a zone file as the parser reads records: parentheses outside
+// quotes and comments continue a record on the next line.
+struct ZoneLine {
+  uint32_t number = 0;  // 1-based
+  uint32_t begin = 0;   // byte offsets of the line, without its '\n'
+  uint32_t end = 0;
+  uint32_t comment = 0;       // the ';' that starts its comment, or `end`
+  uint32_t record_first = 0;  // the line the record it is in starts on
+  bool record_open = false;   // the record goes on to the next line
+};
+
+// Calls fn for each line of `text` (a last line without '\n' included,
+// none after a final '\n'), in order, in one pass.
+void ForEachZoneLine(std::string_view text,
+                     absl::FunctionRef<void(const ZoneLine&)> fn);
 
 // The directives in a file's comments, in order. Cheap for a file without
 // "zonelint-disable": one search.

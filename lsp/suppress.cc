@@ -12,47 +12,23 @@ bool IsBlank(char c) { return c == ' ' || c == '\t'; }
 
 SuppressionEdits::SuppressionEdits(std::string_view text)
     : text_(text), directives_(ParseDirectives(text)) {
-  // One pass over the lines, reading parentheses as lint/suppressions.cc
-  // does.
-  int depth = 0;
-  uint32_t record = 0;
-  for (size_t pos = 0, line = 0;; ++line) {
-    line_starts_.push_back(static_cast<uint32_t>(pos));
-    if (depth == 0) record = static_cast<uint32_t>(line);
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string_view::npos) eol = text.size();
-    bool quoted = false;
-    for (size_t i = pos; i < eol; ++i) {
-      const char c = text[i];
-      if (quoted) {
-        if (c == '\\') {
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        }
-      } else if (c == '\\') {
-        ++i;
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == '(') {
-        ++depth;
-      } else if (c == ')') {
-        depth = std::max(depth - 1, 0);
-      } else if (c == ';') {
-        break;
-      }
-    }
-    first_.push_back(record);
-    const bool last_line = eol == text.size();
-    if (depth == 0 || last_line) {
-      // The record ends here: each of its lines learns where.
-      for (size_t l = record; l <= line; ++l) {
-        last_.push_back(static_cast<uint32_t>(line));
-      }
-    }
-    if (last_line) break;
-    pos = eol + 1;
+  // The lines and records as the runner reads them (0-based here).
+  ForEachZoneLine(text, [this](const ZoneLine& line) {
+    line_starts_.push_back(line.begin);
+    first_.push_back(line.record_first - 1);
+    // The record ends here: each of its lines learns where.
+    if (!line.record_open) last_.resize(first_.size(), line.number - 1);
+  });
+  // An offset at the end of a text that ends in '\n' (or is empty) is on
+  // one more, empty line: part of a record left open, or its own.
+  if (text.empty() || text.back() == '\n') {
+    line_starts_.push_back(static_cast<uint32_t>(text.size()));
+    first_.push_back(last_.size() < first_.size()
+                         ? first_.back()
+                         : static_cast<uint32_t>(first_.size()));
   }
+  // A record still open at the end of the text ends on its last line.
+  last_.resize(first_.size(), static_cast<uint32_t>(first_.size() - 1));
 }
 
 TextEdit SuppressionEdits::For(uint32_t offset, std::string_view rule) const {

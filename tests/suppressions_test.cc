@@ -105,5 +105,35 @@ TEST(SuppressionsTest, AnUnclosedParenthesisCoversOneLine) {
   EXPECT_EQ(d[0].last_line, 2u);
 }
 
+TEST(ZoneLinesTest, RecordsCommentsAndTheLastLine) {
+  // Parentheses in quotes, after an escape or in a comment continue no
+  // record; a last line without '\n' is a line.
+  const std::string text =
+      "a TXT \"(\" ; (\n"
+      "b TXT ( \"x\\\"(\"\r\n"
+      "  \"y\" ) ; end\n"
+      "c A 192.0.2.1";
+  std::vector<ZoneLine> lines;
+  ForEachZoneLine(text, [&](const ZoneLine& l) { lines.push_back(l); });
+  ASSERT_EQ(lines.size(), 4u);
+  EXPECT_EQ(lines[0].number, 1u);
+  EXPECT_EQ(text.substr(lines[0].comment, 3), "; (");
+  EXPECT_FALSE(lines[0].record_open);
+  EXPECT_EQ(lines[1].record_first, 2u);
+  EXPECT_TRUE(lines[1].record_open);
+  EXPECT_EQ(lines[1].comment, lines[1].end);
+  EXPECT_EQ(text.substr(lines[1].end - 1, 2), "\r\n");
+  EXPECT_EQ(lines[2].record_first, 2u);
+  EXPECT_FALSE(lines[2].record_open);
+  EXPECT_EQ(text.substr(lines[2].comment), "; end\nc A 192.0.2.1");
+  EXPECT_EQ(lines[3].record_first, 4u);
+  EXPECT_EQ(lines[3].end, text.size());
+  lines.clear();
+  ForEachZoneLine("x\n", [&](const ZoneLine& l) { lines.push_back(l); });
+  EXPECT_EQ(lines.size(), 1u);
+  ForEachZoneLine("", [&](const ZoneLine& l) { lines.push_back(l); });
+  EXPECT_EQ(lines.size(), 1u);
+}
+
 }  // namespace
 }  // namespace zonelint

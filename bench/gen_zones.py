@@ -98,13 +98,15 @@ def provider_zones(serial):
         f"@ MX 10 mx1.{MAILHOST}.\n@ MX 20 mx2.{MAILHOST}.\n"
         f'@ TXT "v=spf1 include:{SPFHOST} -all"\n'
         + dkim("default", DKIM_KEYS[0]) +
-        f'_dmarc TXT "v=DMARC1; p=reject; rua=mailto:dmarc@{PROVIDER}"\n')
+        f'_dmarc TXT "v=DMARC1; p=reject; rua=mailto:dmarc@{PROVIDER}"\n'
+        # Accepts the reports of spfhost.example (RFC 7489 7.1), across zones.
+        f'{SPFHOST}._report._dmarc TXT "v=DMARC1"\n')
     zones[MAILHOST] = head(MAILHOST) + (
         "mx1 A 192.0.2.25\nmx1 AAAA 2001:db8::25:1\n"
         "mx2 A 198.51.100.25\nmx2 AAAA 2001:db8::25:2\n"
         "relay1 A 203.0.113.25\nrelay2 A 203.0.113.26\n"
         "@ MX 10 mx1\n@ MX 20 mx2\n"
-        '@ TXT "v=spf1 a:relay1 a:relay2 -all"\n'
+        f'@ TXT "v=spf1 a:relay1.{MAILHOST} a:relay2.{MAILHOST} -all"\n'
         '_out TXT "v=spf1 ip4:203.0.113.16/28 ip6:2001:db8:25::/48 -all"\n'
         + dkim("mh1", DKIM_KEYS[1]) +
         f'_dmarc TXT "v=DMARC1; p=reject; rua=mailto:dmarc@{MAILHOST}"\n')
@@ -167,7 +169,8 @@ def customer_zone(i, names, rnd, serial):
 
     lines.append(dkim("default", DKIM_KEYS[i % 2]))
     lines.append(f"mh1._domainkey CNAME mh1._domainkey.{MAILHOST}.\n")
-    policy = ("none", "quarantine", "reject")[rnd.randrange(3)]
+    r = rnd.random()
+    policy = "none" if r < 0.15 else "quarantine" if r < 0.5 else "reject"
     lines.append(f'_dmarc TXT "v=DMARC1; p={policy}; '
                  f'rua=mailto:dmarc@{name}"\n')
     return name, "".join(lines)

@@ -234,7 +234,7 @@ if [[ $RECORD == 1 ]]; then
 
 - Zones: \`bench/gen_zones.py N DIR --seed $SEED\` (generator sha256 $GEN_SHA…), about 30 records a zone, MX targets and SPF includes crossing zones
 - Machine: nproc $(nproc), ${CPU_MODEL:-unknown CPU}, $MEM_GIB GiB RAM, Linux $(uname -r); load average at start $LOADAVG; background CPU during the runs $BACKGROUND cores
-- Runs: one per tool and N, after \`cat\` warmed the page cache; zonelint $ZL_VERSION, kzonecheck ${KZ_VERSION:-not installed}; repo at $REV; timeout ${TIMEOUT}s a run
+- Runs: one per tool and N, after \`cat\` warmed the page cache; $ZL_VERSION, kzonecheck ${KZ_VERSION:-not installed}; repo at $REV; timeout ${TIMEOUT}s a run
 - Commands: $COMMANDS. For xargs, peak RSS is the largest single process's, CPU all processes'
 
 $TABLE

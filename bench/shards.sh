@@ -26,7 +26,7 @@ import sys, zlib
 shards, work = int(sys.argv[1]), sys.argv[2]
 out = [open(f"{work}/shards/{i}", "w") for i in range(shards)]
 for path in sys.stdin:
-    out[zlib.crc32(path.rsplit("/", 1)[-1].encode()) % shards].write(path)
+    out[zlib.crc32(path.strip().rsplit("/", 1)[-1].encode()) % shards].write(path)
 ' "$SHARDS" "$WORK"
 export ZONELINT WORK
 # One zonelint a shard, its files as arguments (never split by xargs: a

@@ -38,6 +38,8 @@ run() {  # run I ARGS...: lint shard I
   "$ZONELINT" --format=gcc "$@" $(cat "$WORK/shards/$i") >"$WORK/out/$i.txt" || (($? == 1))
 }
 export -f run
+# shellcheck disable=SC2016  # $WORK expands in the bash that xargs runs
 seq 0 $((SHARDS - 1)) | xargs -P "$JOBS" -I{} bash -c 'run {} --write-spf-costs="$WORK/costs/{}.txt"'
 cat "$WORK"/costs/*.txt >"$WORK/all.costs"
+# shellcheck disable=SC2016
 seq 0 $((SHARDS - 1)) | xargs -P "$JOBS" -I{} bash -c 'run {} --spf-costs="$WORK/all.costs"'

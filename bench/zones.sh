@@ -58,7 +58,7 @@ COUNTS=("$@")
 die() { echo "zones.sh: $*" >&2; exit 2; }
 note() { echo "zones.sh: $*" >&2; }
 for n in "${COUNTS[@]}"; do
-  [[ $n =~ ^[1-9][0-9]*$ ]] && ((n >= 4)) || die "N must be an integer >= 4, got '$n'"
+  if ! [[ $n =~ ^[1-9][0-9]*$ ]] || ((n < 4)); then die "N must be an integer >= 4, got '$n'"; fi
 done
 [[ $TIMEOUT =~ ^[1-9][0-9]*$ ]] || die "TIMEOUT must be a positive integer, got '$TIMEOUT'"
 [[ $JOBS =~ ^[1-9][0-9]*$ ]] || die "JOBS must be a positive integer, got '$JOBS'"
@@ -239,7 +239,7 @@ if [[ $RECORD == 1 ]]; then
 
 $TABLE
 
-$(sed 's/^/- /' <<<"$TARGETS")
+- ${TARGETS//$'\n'/$'\n'- }
 EOF
   note "appended to ${RESULTS#"$REPO_ROOT"/}"
 fi

@@ -18,6 +18,7 @@
 #include "lint/session.h"
 #include "lint/settings.h"
 #include "lint/spf_costs.h"
+#include "lint/spf_costs_writer.h"
 #include "lint/zone_files.h"
 #include "util/strings.h"
 
@@ -58,6 +59,10 @@ Options:
   --spf-costs=FILE        SPF lookup costs of names outside the linted zones,
                           one 'DOMAIN LOOKUPS [COMMENT]' a line; adds to and
                           overrides the built-in table (repeatable)
+  --write-spf-costs=FILE  write the SPF lookup cost of every name with an
+                          SPF record in the linted zones to FILE, in the
+                          --spf-costs format, so a run over another shard
+                          of the zones can read it
   --report-unused-suppressions
                           report zonelint-disable comments that silenced
                           nothing (zone-suppression)
@@ -105,6 +110,7 @@ struct Options {
   std::vector<std::pair<std::string, Severity>> severity;
   std::string stdin_filename;
   std::vector<std::string> spf_costs;  // --spf-costs files, in order
+  std::string write_spf_costs;         // --write-spf-costs file
   std::vector<std::string> select;     // --select patterns
   bool report_unused_suppressions = false;
   std::string config_file;  // --config
@@ -189,14 +195,15 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
       std::string_view name;
       std::string* target;
     };
-    std::string format, fail_level, disable, select, severity, spf_costs;
+    std::string format, fail_level, disable, select, severity, spf_costs,
+        write_spf_costs;
     const Valued kValued[] = {
-        {"--origin", &o->origin},     {"--format", &format},
-        {"--color", &o->color},       {"--fail-level", &fail_level},
-        {"--disable", &disable},      {"--select", &select},
-        {"--severity", &severity},    {"--stdin-filename", &o->stdin_filename},
-        {"--spf-costs", &spf_costs},  {"--explain", &o->explain},
-        {"--config", &o->config_file}};
+        {"--origin", &o->origin},      {"--format", &format},
+        {"--color", &o->color},        {"--fail-level", &fail_level},
+        {"--disable", &disable},       {"--select", &select},
+        {"--severity", &severity},     {"--stdin-filename", &o->stdin_filename},
+        {"--spf-costs", &spf_costs},   {"--explain", &o->explain},
+        {"--config", &o->config_file}, {"--write-spf-costs", &write_spf_costs}};
     bool known = false;
     for (const Valued& v : kValued) {
       if (!TakeValue(args, &i, v.name, v.target, &matched)) {
@@ -211,6 +218,12 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
     if (arg.rfind("--spf-costs", 0) == 0) {
       if (spf_costs.empty()) return "option --spf-costs needs a file";
       o->spf_costs.push_back(spf_costs);
+    }
+    if (arg.rfind("--write-spf-costs", 0) == 0) {
+      if (write_spf_costs.empty()) {
+        return "option --write-spf-costs needs a file";
+      }
+      o->write_spf_costs = write_spf_costs;
     }
     if (!format.empty() && !ParseOutputFormat(format, &o->format.format)) {
       return Cat("unknown format '", format, "': use ", kOutputFormatNames);
@@ -274,6 +287,14 @@ std::optional<std::string> ParseArgs(const std::vector<std::string>& args,
     return "--unsafe-fixes needs --fix or --diff";
   }
   return std::nullopt;
+}
+
+// --write-spf-costs, if given: false (said on `err`) when it fails.
+bool WriteCosts(const Options& o, std::string_view text, std::ostream& err) {
+  if (o.write_spf_costs.empty()) return true;
+  absl::Status status = WriteSpfCosts(o.write_spf_costs, text);
+  if (!status.ok()) err << "zonelint: " << status.message() << "\n";
+  return status.ok();
 }
 
 // The rule flags of the options.
@@ -412,6 +433,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   // One lint of the files; --fix and --diff lint again after each round,
   // with the texts they changed in memory.
   bool first_lint = true;
+  std::string spf_costs_text;  // of the last lint, for --write-spf-costs
   auto lint = [&](const std::map<std::string, std::string>& texts) {
     LintPass pass;
     pass.session = std::make_unique<Session>();
@@ -441,7 +463,12 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
         pass.io_error = true;
       }
     }
-    pass.findings = session.LintFindings(lint_config);
+    pass.findings =
+        session.LintFindings(lint_config, [&](const LintContext& context) {
+          if (!o.write_spf_costs.empty()) {
+            spf_costs_text = SpfCostsText(context);
+          }
+        });
     first_lint = false;
     return pass;
   };
@@ -456,11 +483,13 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     }
     fix.files = files;
     fix.roots = roots;
-    return FixCommand(lint, fix, format, fail_level, out, err);
+    const int status = FixCommand(lint, fix, format, fail_level, out, err);
+    return WriteCosts(o, spf_costs_text, err) ? status : 2;
   }
   const LintPass pass = lint({});
   WriteDiagnostics(pass.session->sources(), pass.findings, format, out);
   out.flush();
+  if (!WriteCosts(o, spf_costs_text, err)) return 2;
   if (pass.io_error) return 2;
   if (!fail_level) return 0;
   for (const DiagnosticView& d : pass.findings) {

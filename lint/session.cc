@@ -20,11 +20,16 @@ std::vector<Diagnostic> Session::Lint(const LintConfig& config) const {
   return LintFindings(config).ToVector();
 }
 
-Findings Session::LintFindings(const LintConfig& config) const {
+Findings Session::LintFindings(
+    const LintConfig& config,
+    const std::function<void(const LintContext&)>& after) const {
   Universe universe(names_, zones_);
   MailViews views(universe, sources_);
-  return zonelint::LintFindings(
-      {sources_, names_, zones_, universe, views, spf_costs_}, config);
+  const LintContext context{sources_, names_, zones_,
+                            universe, views,  spf_costs_};
+  Findings findings = zonelint::LintFindings(context, config);
+  if (after) after(context);
+  return findings;
 }
 
 void Session::Parse(FileId file, const ParseOptions& options) {

@@ -3,6 +3,7 @@
 #ifndef ZONELINT_LINT_SESSION_H_
 #define ZONELINT_LINT_SESSION_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -33,8 +34,12 @@ class Session {
 
   // Runs every rule over all zones added so far.
   std::vector<Diagnostic> Lint(const LintConfig& config) const;
-  // The same, kept compactly (see Findings).
-  Findings LintFindings(const LintConfig& config) const;
+  // The same, kept compactly (see Findings). Then `after`, if set, sees the
+  // linted set, whose universe and mail views live only during the call
+  // (--write-spf-costs reads the SPF lookup analysis there).
+  Findings LintFindings(
+      const LintConfig& config,
+      const std::function<void(const LintContext&)>& after = nullptr) const;
 
   const SourceSet& sources() const { return sources_; }
   const std::vector<std::unique_ptr<Zone>>& zones() const { return zones_; }

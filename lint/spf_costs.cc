@@ -56,11 +56,17 @@ absl::Status SpfCostTable::Parse(std::string_view text,
       return error(Cat("no lookup count after '", name, "'"));
     }
     int64_t lookups;
-    if (!ParseInt64(number, &lookups) || lookups < 0 || lookups > 1000) {
-      return error(Cat("'", number, "' is not a lookup count (0 to 1000)"));
+    const bool at_least = number.size() > 1 && number.back() == '+';
+    if (!ParseInt64(at_least ? number.substr(0, number.size() - 1) : number,
+                    &lookups) ||
+        lookups < 0 || lookups > 1000) {
+      return error(Cat("'", number,
+                       "' is not a lookup count (0 to 1000, '+' after it "
+                       "for at least)"));
     }
     SpfCostEntry entry;
     entry.lookups = static_cast<int>(lookups);
+    entry.at_least = at_least;
     entry.comment = std::string(Trim(line.substr(at)));
     entry.where = Cat(file_name, ":", line_number);
     std::string_view domain = name;

@@ -7,9 +7,16 @@
 //   # a comment
 //   _spf.example-esp.com   2   Example ESP, checked 2026-11-20
 //   *.hosted.example.net   0   any name below hosted.example.net
+//   spf.shard-a.example    4+
 // The number is the lookups the name's own record costs (its include, a,
 // mx, ptr, exists and redirect terms, recursively), not counting the
-// `include:` term that names it: `include:X` costs 1 + that number.
+// `include:` term that names it: `include:X` costs 1 + that number. A '+'
+// after it says "at least": the record includes names whose cost is
+// unknown, so a record including it has an unknown total too, as when both
+// are linted together. `zonelint --write-spf-costs FILE` writes this format
+// for every name with an SPF record in the linted zones (sorted by name;
+// lint/spf_costs_writer.h), so that a run over one shard of the zones can
+// read another's costs.
 #ifndef ZONELINT_LINT_SPF_COSTS_H_
 #define ZONELINT_LINT_SPF_COSTS_H_
 
@@ -22,12 +29,13 @@
 namespace zonelint {
 
 struct SpfCostEntry {
-  std::string name;      // canonical ("_spf.example.com."); for a pattern
-                         // "*.example.com." the suffix below which it applies
-  bool pattern = false;  // written "*.suffix": any name below the suffix
-  int lookups = 0;       // the nested cost (see above)
-  std::string comment;   // the rest of the line, may be empty
-  std::string where;     // "costs.txt:3", where the entry was read
+  std::string name;       // canonical ("_spf.example.com."); for a pattern
+                          // "*.example.com." the suffix below which it applies
+  bool pattern = false;   // written "*.suffix": any name below the suffix
+  int lookups = 0;        // the nested cost (see above)
+  bool at_least = false;  // written "N+": a lower bound (see above)
+  std::string comment;    // the rest of the line, may be empty
+  std::string where;      // "costs.txt:3", where the entry was read
 };
 
 class SpfCostTable {

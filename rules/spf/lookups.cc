@@ -216,6 +216,9 @@ class Walker {
     } else if (const SpfCostEntry* entry = costs_.Find(target)) {
       result.source = SpfCostSource::kUser;
       result.lookups = entry->lookups;
+      // "N+" (another shard's record with unknown includes): as opaque as
+      // that record is when linted together with this one.
+      result.opaque = entry->at_least;
       result.note = Keep(Cat("from ", entry->where));
     } else if (const KnownSender* known = FindKnownSender(target)) {
       result.source = SpfCostSource::kBuiltin;

@@ -43,6 +43,14 @@ TEST(SpfCostTableTest, LaterEntriesOverrideEarlierOnes) {
   EXPECT_EQ(table.Find("a.example.")->where, "second:1");
 }
 
+TEST(SpfCostTableTest, PlusMarksALowerBound) {
+  SpfCostTable table;
+  ASSERT_TRUE(table.Parse("a.example 3+\nb.example 3\n", "costs").ok());
+  EXPECT_EQ(table.Find("a.example.")->lookups, 3);
+  EXPECT_TRUE(table.Find("a.example.")->at_least);
+  EXPECT_FALSE(table.Find("b.example.")->at_least);
+}
+
 TEST(SpfCostTableTest, ErrorsNameFileAndLine) {
   struct Case {
     const char* text;
@@ -52,6 +60,8 @@ TEST(SpfCostTableTest, ErrorsNameFileAndLine) {
            Case{"a.example 1\nb.example\n", "costs:2: no lookup count"},
            Case{"a.example many\n", "costs:1: 'many' is not a lookup count"},
            Case{"a.example -1\n", "costs:1: '-1' is not a lookup count"},
+           Case{"a.example +\n", "costs:1: '+' is not a lookup count"},
+           Case{"a.example 2++\n", "costs:1: '2++' is not a lookup count"},
            Case{"a..example 1\n", "costs:1: 'a..example' is not a domain"},
            Case{"%{d}.example 1\n", "costs:1: '%{d}.example' is not a"},
        }) {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "absl/strings/string_view.h"
 #include "parser/name.h"
 #include "util/strings.h"
 
@@ -80,6 +81,8 @@ absl::Status SpfCostTable::Parse(std::string_view text,
         entry.name == ".") {
       return error(Cat("'", name, "' is not a domain name"));
     }
+    (entry.pattern ? patterns_ : exact_)[entry.name] =
+        static_cast<uint32_t>(entries_.size());
     entries_.push_back(std::move(entry));
   }
   return absl::OkStatus();
@@ -105,21 +108,29 @@ absl::Status SpfCostTable::LoadFile(const std::string& path) {
   return Parse(text, path);
 }
 
+namespace {
+
+// The maps' heterogeneous lookup takes Abseil's string_view, which need not
+// be std's.
+absl::string_view Key(std::string_view s) { return {s.data(), s.size()}; }
+
+}  // namespace
+
 const SpfCostEntry* SpfCostTable::Find(std::string_view canonical) const {
-  const SpfCostEntry* best = nullptr;
-  // Later entries override earlier ones: scan from the end.
-  for (auto it = entries_.rbegin(); it != entries_.rend(); ++it) {
-    if (!it->pattern) {
-      if (it->name == canonical) return &*it;
-      continue;
-    }
-    if (canonical.size() > it->name.size() &&
-        IsAtOrBelow(canonical, it->name) &&
-        (best == nullptr || it->name.size() > best->name.size())) {
-      best = &*it;
+  if (entries_.empty()) return nullptr;
+  // An exact entry wins over any pattern; the latest of each kind counts.
+  if (auto it = exact_.find(Key(canonical)); it != exact_.end()) {
+    return &entries_[it->second];
+  }
+  if (patterns_.empty()) return nullptr;
+  // The longest suffix strictly above the name: its nearest ancestor first.
+  for (std::string_view up = canonical; up != ".";) {
+    up = ParentName(up);
+    if (auto it = patterns_.find(Key(up)); it != patterns_.end()) {
+      return &entries_[it->second];
     }
   }
-  return best;
+  return nullptr;
 }
 
 }  // namespace zonelint

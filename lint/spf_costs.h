@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
 
 namespace zonelint {
@@ -48,7 +49,9 @@ class SpfCostTable {
 
   // The entry for a canonical name: an exact entry, else the pattern with
   // the longest suffix the name is below; a later entry for the same name
-  // overrides an earlier one. nullptr when none applies.
+  // overrides an earlier one. nullptr when none applies. Costs a hash
+  // lookup per label of the name, however long the table (a sharded run
+  // reads every other shard's costs: 100,000s of entries).
   const SpfCostEntry* Find(std::string_view canonical) const;
 
   bool empty() const { return entries_.empty(); }
@@ -56,6 +59,10 @@ class SpfCostTable {
 
  private:
   std::vector<SpfCostEntry> entries_;
+  // Index into entries_ of the last entry for each name, and of the last
+  // pattern for each suffix.
+  absl::flat_hash_map<std::string, uint32_t> exact_;
+  absl::flat_hash_map<std::string, uint32_t> patterns_;
 };
 
 }  // namespace zonelint

@@ -43,6 +43,23 @@ TEST(SpfCostTableTest, LaterEntriesOverrideEarlierOnes) {
   EXPECT_EQ(table.Find("a.example.")->where, "second:1");
 }
 
+TEST(SpfCostTableTest, ExactNamesThenTheLongestSuffix) {
+  SpfCostTable table;
+  ASSERT_TRUE(table
+                  .Parse("b.hosted.example 5\n"
+                         "*.hosted.example 1\n"
+                         "*.deep.hosted.example 2\n"
+                         "*.hosted.example 3\n",
+                         "costs")
+                  .ok());
+  EXPECT_EQ(table.Find("b.hosted.example.")->lookups, 5) << "exact wins";
+  EXPECT_EQ(table.Find("x.hosted.example.")->lookups, 3) << "latest pattern";
+  EXPECT_EQ(table.Find("x.y.deep.hosted.example.")->lookups, 2);
+  EXPECT_EQ(table.Find("deep.hosted.example.")->lookups, 3);
+  EXPECT_EQ(table.Find("example."), nullptr);
+  EXPECT_EQ(table.Find("."), nullptr);
+}
+
 TEST(SpfCostTableTest, PlusMarksALowerBound) {
   SpfCostTable table;
   ASSERT_TRUE(table.Parse("a.example 3+\nb.example 3\n", "costs").ok());

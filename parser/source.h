@@ -34,7 +34,8 @@ class Source {
   // Largest file we accept: offsets are 32-bit.
   static constexpr uint64_t kMaxSize = UINT32_MAX - 1;
 
-  // Maps the file read-only. Fails for directories, unreadable or huge files.
+  // Maps the file read-only (reads it when small). Fails for directories,
+  // unreadable or huge files.
   static absl::StatusOr<std::unique_ptr<Source>> Open(const std::string& path);
   // Takes the bytes from memory (stdin, tests, fuzzing).
   static std::unique_ptr<Source> FromString(std::string path,

@@ -41,9 +41,7 @@ void Zone::BuildIndex() {
 absl::Span<const uint32_t> Zone::RecordsAt(NameId owner) const {
   auto it = owner_slot_.find(owner);
   if (it == owner_slot_.end()) return {};
-  const uint32_t slot = it->second;
-  return absl::MakeConstSpan(by_owner_.data() + owner_start_[slot],
-                             owner_start_[slot + 1] - owner_start_[slot]);
+  return RecordsOfOwner(it->second);
 }
 
 void Zone::Remap(NameTable* names, absl::Span<const NameId> name_ids,

@@ -440,28 +440,30 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     Session& session = *pass.session;
     if (!costs.empty()) session.set_spf_costs(costs);
     pass.io_error = io_error;
+    std::vector<Session::Input> inputs;
+    inputs.reserve(files.size());
     for (const std::string& file : files) {
       const std::string& name = file == "-" ? stdin_name : file;
       auto text = texts.find(name);
       if (file == "-") {
         ParseOptions stdin_parse = parse_options(o.stdin_filename);
         stdin_parse.origin_from_file_name = !o.stdin_filename.empty();
-        session.AddText(name, text != texts.end() ? text->second : stdin_text,
-                        stdin_parse);
-        continue;
+        inputs.push_back(
+            {name, text != texts.end() ? text->second : stdin_text,
+             stdin_parse});
+      } else if (text != texts.end()) {
+        inputs.push_back({file, text->second, parse_options(file)});
+      } else {
+        inputs.push_back({file, std::nullopt, parse_options(file)});
       }
-      if (text != texts.end()) {
-        session.AddText(file, text->second, parse_options(file));
-        continue;
+    }
+    for (const absl::Status& status : session.AddFiles(std::move(inputs))) {
+      if (status.ok()) continue;
+      // Said once, in the first lint.
+      if (first_lint) {
+        err << "zonelint: " << std::string(status.message()) << "\n";
       }
-      absl::Status status = session.AddFile(file, parse_options(file));
-      if (!status.ok()) {
-        // Said once, in the first lint.
-        if (first_lint) {
-          err << "zonelint: " << std::string(status.message()) << "\n";
-        }
-        pass.io_error = true;
-      }
+      pass.io_error = true;
     }
     pass.findings =
         session.LintFindings(lint_config, [&](const LintContext& context) {

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -28,6 +29,18 @@ class Session {
   // Parses a zone held in memory; `name` is what diagnostics call it.
   void AddText(std::string name, std::string contents,
                const ParseOptions& options);
+
+  // A file for AddFiles: read from `path`, or, given `text`, that text
+  // under the name `path`.
+  struct Input {
+    std::string path;
+    std::optional<std::string> text;
+    ParseOptions options;
+  };
+  // AddFile or AddText for each input, the files read and parsed on all
+  // cores; the session ends up exactly as after adding them one by one in
+  // this order (the same ids, so the same output). One status per input.
+  std::vector<absl::Status> AddFiles(std::vector<Input> inputs);
 
   // The user's SPF cost table (--spf-costs) the SPF lookup rules read.
   void set_spf_costs(SpfCostTable costs) { spf_costs_ = std::move(costs); }

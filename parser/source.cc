@@ -37,9 +37,14 @@ absl::StatusOr<std::unique_ptr<Source>> Source::Open(const std::string& path) {
         Cat(path, " is a directory, not a zone file"));
   }
   std::unique_ptr<Source> source(new Source(path));
-  if (!S_ISREG(st.st_mode)) {
-    // A pipe or device: read it all.
+  // Small files are read, not mapped: a map costs a page at least and one
+  // of the 65,530 a process may hold (vm.max_map_count), and a directory
+  // of 100,000 zones is small files.
+  constexpr off_t kMapFrom = off_t{1} << 20;
+  if (!S_ISREG(st.st_mode) || st.st_size < kMapFrom) {
+    // A pipe or device, or a small file: read it all.
     std::string data;
+    if (S_ISREG(st.st_mode)) data.reserve(st.st_size);
     char buf[1 << 16];
     ssize_t n;
     while ((n = ::read(fd, buf, sizeof buf)) > 0) data.append(buf, n);
@@ -48,8 +53,7 @@ absl::StatusOr<std::unique_ptr<Source>> Source::Open(const std::string& path) {
       return absl::UnavailableError(Cat("cannot read ", path));
     }
     if (data.size() > kMaxSize) {
-      return absl::ResourceExhaustedError(
-          Cat(path, " is larger than 4 GiB"));
+      return absl::ResourceExhaustedError(Cat(path, " is larger than 4 GiB"));
     }
     source->owned_ = std::move(data);
     source->text_ = source->owned_;
@@ -57,8 +61,7 @@ absl::StatusOr<std::unique_ptr<Source>> Source::Open(const std::string& path) {
   }
   if (static_cast<uint64_t>(st.st_size) > kMaxSize) {
     ::close(fd);
-    return absl::ResourceExhaustedError(
-        Cat(path, " is larger than 4 GiB"));
+    return absl::ResourceExhaustedError(Cat(path, " is larger than 4 GiB"));
   }
   if (st.st_size > 0) {
     void* p = ::mmap(nullptr, st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
@@ -115,8 +118,9 @@ std::string_view Source::Line(uint32_t line) const {
   BuildLineTable();
   if (line == 0 || line > line_starts_.size()) return {};
   uint32_t begin = line_starts_[line - 1];
-  uint32_t end = line < line_starts_.size() ? line_starts_[line] - 1
-                                            : static_cast<uint32_t>(text_.size());
+  uint32_t end = line < line_starts_.size()
+                     ? line_starts_[line] - 1
+                     : static_cast<uint32_t>(text_.size());
   std::string_view s = text_.substr(begin, end - begin);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
   return s;

@@ -34,7 +34,8 @@ class Source {
   // Largest file we accept: offsets are 32-bit.
   static constexpr uint64_t kMaxSize = UINT32_MAX - 1;
 
-  // Maps the file read-only. Fails for directories, unreadable or huge files.
+  // Maps the file read-only (reads it when small). Fails for directories,
+  // unreadable or huge files.
   static absl::StatusOr<std::unique_ptr<Source>> Open(const std::string& path);
   // Takes the bytes from memory (stdin, tests, fuzzing).
   static std::unique_ptr<Source> FromString(std::string path,
@@ -57,8 +58,8 @@ class Source {
   void BuildLineTable() const;
 
   std::string path_;
-  std::string owned_;            // contents when not mapped
-  void* map_ = nullptr;          // mmap base when mapped
+  std::string owned_;    // contents when not mapped
+  void* map_ = nullptr;  // mmap base when mapped
   size_t map_size_ = 0;
   std::string_view text_;
   mutable std::vector<uint32_t> line_starts_;  // built lazily
@@ -69,6 +70,9 @@ class SourceSet {
  public:
   FileId Add(std::unique_ptr<Source> source);
   const Source& Get(FileId id) const { return *sources_[id]; }
+  // Hands a source over to another set (Session::AddFiles); this set must
+  // not be asked for it again.
+  std::unique_ptr<Source> Release(FileId id) { return std::move(sources_[id]); }
   size_t size() const { return sources_.size(); }
 
  private:

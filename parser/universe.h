@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "parser/name.h"
 #include "parser/zone.h"
 
@@ -43,11 +44,10 @@ class Universe {
   // list (lookups that run for every record of a big zone).
   template <typename Fn>
   void ForEachRecordAt(NameId name, Fn fn) const {
-    if (name == kNoName) return;
-    for (const auto& zone : zones_) {
-      for (uint32_t index : zone->RecordsAt(name)) {
-        fn(RecordRef{zone.get(), &zone->records[index]});
-      }
+    if (name == kNoName || name + 1 >= start_.size()) return;
+    for (uint32_t i = start_[name]; i < start_[name + 1]; ++i) {
+      const Zone& zone = *zones_[at_[i].zone];
+      fn(RecordRef{&zone, &zone.records[at_[i].record]});
     }
   }
   // Whether any zone has records at `name`.
@@ -82,8 +82,33 @@ class Universe {
   NameId WildcardFor(std::string_view canonical, const Zone& zone) const;
 
  private:
+  // A record of the set: 8 bytes, where a RecordRef takes 16.
+  struct At {
+    uint32_t zone;
+    uint32_t record;
+  };
+  // The linted files with one apex: the first (which ZoneOf answers) and
+  // whether any of them is incomplete (which Authority answers).
+  struct Apex {
+    const Zone* zone;
+    bool incomplete;
+  };
+  // The entry of the zone that holds `canonical` (ZoneOf), or nullptr.
+  const Apex* HolderOf(std::string_view canonical) const;
+
   const NameTable& names_;
   const std::vector<std::unique_ptr<Zone>>& zones_;
+  // Every record of the set by owner, built once so that a lookup costs the
+  // same for one zone or 100,000: the records at name n are
+  // at_[start_[n], start_[n + 1]), zone by zone in file order.
+  std::vector<uint32_t> start_;
+  std::vector<At> at_;
+  absl::flat_hash_map<NameId, Apex> apexes_;
+  // The lengths of the apexes' texts: ZoneOf looks up only the ancestors
+  // of a name that are that long (one zone: one lookup).
+  std::vector<bool> apex_length_;
+  // Names with an NS record in some zone (possible delegations).
+  std::vector<bool> has_ns_;
 };
 
 }  // namespace zonelint

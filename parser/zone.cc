@@ -6,23 +6,32 @@
 namespace zonelint {
 
 void Zone::BuildIndex() {
-  // Counting sort of record indexes by owner id: two passes, no per-name
-  // allocation, stable (file order within a name).
-  const size_t n = names_->size();
-  owner_start_.assign(n + 1, 0);
-  for (const Record& r : records) ++owner_start_[r.owner + 1];
+  // Counting sort of record indexes by owner slot: stable (file order within
+  // an owner), one hash lookup a record, everything sized to the zone.
   owners_.clear();
-  for (size_t i = 0; i < n; ++i) owner_start_[i + 1] += owner_start_[i];
-  by_owner_.resize(records.size());
-  std::vector<uint32_t> next(owner_start_.begin(), owner_start_.end() - 1);
-  std::vector<bool> seen(n, false);
+  owner_slot_.clear();
+  owner_slot_.reserve(records.size() / 2);
+  std::vector<uint32_t> slot_of(records.size());
+  std::vector<uint32_t> count;
   for (uint32_t i = 0; i < records.size(); ++i) {
-    NameId o = records[i].owner;
-    by_owner_[next[o]++] = i;
-    if (!seen[o]) {
-      seen[o] = true;
-      owners_.push_back(o);
+    auto [it, added] = owner_slot_.try_emplace(
+        records[i].owner, static_cast<uint32_t>(owners_.size()));
+    if (added) {
+      owners_.push_back(records[i].owner);
+      count.push_back(0);
     }
+    slot_of[i] = it->second;
+    ++count[it->second];
+  }
+  owner_start_.assign(owners_.size() + 1, 0);
+  for (size_t s = 0; s < owners_.size(); ++s) {
+    owner_start_[s + 1] = owner_start_[s] + count[s];
+  }
+  by_owner_.resize(records.size());
+  std::vector<uint32_t>& next = count;  // reused: the next place of a slot
+  std::copy(owner_start_.begin(), owner_start_.end() - 1, next.begin());
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    by_owner_[next[slot_of[i]]++] = i;
   }
   incomplete_ =
       std::any_of(issues.begin(), issues.end(),
@@ -30,9 +39,36 @@ void Zone::BuildIndex() {
 }
 
 absl::Span<const uint32_t> Zone::RecordsAt(NameId owner) const {
-  if (owner == kNoName || owner + 1 >= owner_start_.size()) return {};
-  return absl::MakeConstSpan(by_owner_.data() + owner_start_[owner],
-                             owner_start_[owner + 1] - owner_start_[owner]);
+  auto it = owner_slot_.find(owner);
+  if (it == owner_slot_.end()) return {};
+  return RecordsOfOwner(it->second);
+}
+
+void Zone::Remap(NameTable* names, absl::Span<const NameId> name_ids,
+                 absl::Span<const FileId> file_ids) {
+  names_ = names;
+  auto name = [&](NameId id) { return id == kNoName ? id : name_ids[id]; };
+  auto file = [&](FileId id) { return id == kNoFile ? id : file_ids[id]; };
+  apex = name(apex);
+  main_file = file(main_file);
+  for (Record& r : records) {
+    r.owner = name(r.owner);
+    r.file = file(r.file);
+  }
+  for (Field& f : fields) {
+    if (f.kind == FieldKind::kName) f.value = name(f.value);
+  }
+  for (ParseIssue& issue : issues) issue.range.file = file(issue.range.file);
+  for (RelativeName& rel : relative_names) {
+    rel.range.file = file(rel.range.file);
+    rel.name = name(rel.name);
+  }
+  // The records stay grouped as they were; only the keys change.
+  owner_slot_.clear();
+  for (uint32_t slot = 0; slot < owners_.size(); ++slot) {
+    owners_[slot] = name(owners_[slot]);
+    owner_slot_.emplace(owners_[slot], slot);
+  }
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/types/span.h"
 #include "parser/name.h"
 #include "parser/source.h"
@@ -18,10 +19,10 @@ namespace zonelint {
 
 // What a field of rdata holds, as far as later stages care.
 enum class FieldKind : uint8_t {
-  kToken,    // any other token
-  kName,     // a domain name; Field::value is its NameId
-  kNumber,   // an integer; Field::value is the number
-  kString,   // a character-string (quoted or not), escapes undecoded
+  kToken,   // any other token
+  kName,    // a domain name; Field::value is its NameId
+  kNumber,  // an integer; Field::value is the number
+  kString,  // a character-string (quoted or not), escapes undecoded
 };
 
 struct Field {
@@ -46,7 +47,7 @@ struct Record {
   uint16_t rclass = 1;
   uint16_t type = 0;
   FileId file = kNoFile;
-  uint32_t begin = 0;      // the record's text, owner to last rdata token
+  uint32_t begin = 0;  // the record's text, owner to last rdata token
   uint32_t end = 0;
   uint32_t owner_end = 0;  // == begin when the owner was inherited
   uint32_t first_field = 0;
@@ -143,12 +144,28 @@ class Zone {
   absl::Span<const uint32_t> RecordsAt(NameId owner) const;
   // Every owner name that has records, in order of first appearance.
   const std::vector<NameId>& owners() const { return owners_; }
+  // Records at owners()[i], in file order: RecordsAt without the lookup.
+  absl::Span<const uint32_t> RecordsOfOwner(size_t i) const {
+    return absl::MakeConstSpan(by_owner_.data() + owner_start_[i],
+                               owner_start_[i + 1] - owner_start_[i]);
+  }
+
+  // After a parse into a name table and source set of its own
+  // (Session::AddFiles): points the zone at `names`, and maps its NameIds
+  // through `name_ids` (old id -> id in `names`) and its FileIds through
+  // `file_ids`. The owner index follows.
+  void Remap(NameTable* names, absl::Span<const NameId> name_ids,
+             absl::Span<const FileId> file_ids);
 
  private:
   NameTable* names_;
-  std::vector<uint32_t> by_owner_;      // record indexes grouped by owner
-  std::vector<uint32_t> owner_start_;   // NameId -> start in by_owner_
+  // Sized to the zone, not to the name table it shares with other zones:
+  // record indexes grouped by owner (owners in owners_ order), where owner
+  // i's begin, and each owner's i.
+  std::vector<uint32_t> by_owner_;
+  std::vector<uint32_t> owner_start_;
   std::vector<NameId> owners_;
+  absl::flat_hash_map<NameId, uint32_t> owner_slot_;
   bool incomplete_ = false;
 };
 

@@ -16,23 +16,24 @@ thread_local bool in_parallel_for = false;
 
 size_t WorkerSlot() { return worker_slot; }
 
-void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn) {
+void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn,
+                 size_t chunk) {
   // Below this, starting a thread costs more than it saves.
-  constexpr size_t kMinPerThread = 4096;
-  constexpr size_t kChunk = 1024;
+  chunk = std::max<size_t>(chunk, 1);
+  const size_t min_per_thread = 4 * chunk;
   const size_t cores =
       std::clamp<size_t>(std::thread::hardware_concurrency(), 1, kMaxWorkers);
   const size_t threads =
-      in_parallel_for ? 1 : std::min(cores, n / kMinPerThread);
+      in_parallel_for ? 1 : std::min(cores, n / min_per_thread);
   if (threads <= 1) {
     if (n > 0) fn(0, n);
     return;
   }
   std::atomic<size_t> next{0};
   auto work = [&] {
-    for (size_t begin = next.fetch_add(kChunk); begin < n;
-         begin = next.fetch_add(kChunk)) {
-      fn(begin, std::min(n, begin + kChunk));
+    for (size_t begin = next.fetch_add(chunk); begin < n;
+         begin = next.fetch_add(chunk)) {
+      fn(begin, std::min(n, begin + chunk));
     }
   };
   std::vector<std::thread> helpers;

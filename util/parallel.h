@@ -10,12 +10,15 @@
 
 namespace zonelint {
 
-// Calls fn(begin, end) over consecutive chunks that together cover [0, n),
-// on up to four threads (the caller's among them), and returns when all are
-// done. fn must be safe to call concurrently on disjoint chunks; what it
-// writes for index i should go to slot i of storage sized beforehand, so
-// the result does not depend on the scheduling.
-void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn);
+// Calls fn(begin, end) over consecutive chunks of `chunk` indexes (the last
+// may be shorter) that together cover [0, n), on up to four threads (the
+// caller's among them, each given at least four chunks), and returns when
+// all are done. A chunk is 1024 small items, or 1 when each is large (a
+// file to parse). fn must be safe to call concurrently on disjoint chunks; what
+// it writes for index i should go to slot i of storage sized beforehand, so the
+// result does not depend on the scheduling.
+void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn,
+                 size_t chunk = 1024);
 
 // The most threads ParallelFor uses.
 inline constexpr size_t kMaxWorkers = 4;

@@ -28,8 +28,9 @@ class CnameAndOtherData final : public Rule {
 
   void Check(const LintContext& context, RuleSink& sink) const override {
     for (const auto& zone : context.zones) {
-      for (NameId owner : zone->owners()) {
-        auto at = zone->RecordsAt(owner);
+      for (size_t o = 0; o < zone->owners().size(); ++o) {
+        const NameId owner = zone->owners()[o];
+        auto at = zone->RecordsOfOwner(o);
         if (at.size() < 2) continue;
         const Record* cname = nullptr;
         const Record* second_cname = nullptr;

@@ -19,8 +19,9 @@ class TtlMismatch final : public Rule {
 
   void Check(const LintContext& context, RuleSink& sink) const override {
     for (const auto& zone : context.zones) {
-      for (NameId owner : zone->owners()) {
-        auto at = zone->RecordsAt(owner);
+      for (size_t o = 0; o < zone->owners().size(); ++o) {
+        const NameId owner = zone->owners()[o];
+        auto at = zone->RecordsOfOwner(o);
         if (at.size() < 2) continue;
         // RRsets at one name are few: compare each record with the first of
         // its RRset. RRSIGs form one set per covered type.

@@ -129,5 +129,99 @@ TEST_F(UniverseTest, WildcardForTheClosestEncloserOnly) {
   EXPECT_EQ(u.WildcardFor("x.b.hosts.example.com.", zone), kNoName);
 }
 
+TEST_F(UniverseTest, SameNameInSeveralZonesZoneByZoneInFileOrder) {
+  Add("example.com.",
+      "@ SOA ns h 1 2 3 4 5\nshared.example.net. A 192.0.2.1\n"
+      "shared.example.net. TXT \"a\"\n");
+  Add("example.net.", "@ SOA ns h 1 2 3 4 5\nshared MX 10 mx\n");
+  Add("example.org.", "@ SOA ns h 1 2 3 4 5\nshared.example.net. AAAA ::1\n");
+  const Universe& u = Build();
+  const std::vector<RecordRef> refs = u.RecordsAt("shared.example.net.");
+  EXPECT_EQ(Types(refs), (std::vector<std::string>{"A", "TXT", "MX", "AAAA"}));
+  ASSERT_EQ(refs.size(), 4u);
+  EXPECT_EQ(refs[0].zone, zones_[0].get());
+  EXPECT_EQ(refs[2].zone, zones_[1].get());
+  EXPECT_EQ(refs[3].zone, zones_[2].get());
+  // Each zone indexes its own owners only.
+  const NameId shared = u.Find("shared.example.net.");
+  EXPECT_EQ(zones_[1]->RecordsAt(shared).size(), 1u);
+  EXPECT_TRUE(zones_[1]->RecordsAt(u.Find("example.com.")).empty());
+  EXPECT_FALSE(u.HasRecordsAt(u.Find("mx.example.net.")));
+  EXPECT_TRUE(u.HasRecordsAt(shared));
+}
+
+TEST_F(UniverseTest, ALinkedChildZoneHoldsWhatItsParentDelegates) {
+  Add("example.com.",
+      "@ SOA ns h 1 2 3 4 5\n@ NS ns\nsub NS ns.sub\nns.sub A 192.0.2.1\n");
+  Add("sub.example.com.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\nwww A 192.0.2.2\n");
+  Add("other.example.com.",
+      "@ SOA ns h 1 2 3 4 5\n@ NS ns\n"
+      "deep NS ns.elsewhere.example.\n");
+  const Universe& u = Build();
+  EXPECT_EQ(u.Authority("www.sub.example.com."), zones_[1].get());
+  EXPECT_EQ(u.Authority("sub.example.com."), zones_[1].get());
+  EXPECT_EQ(u.Authority("x.example.com."), zones_[0].get());
+  EXPECT_EQ(u.Authority("other.example.com."), zones_[2].get());
+  EXPECT_EQ(u.ZoneOf("a.deep.other.example.com."), nullptr);
+  EXPECT_EQ(u.ZoneOf("deep.other.example.com."), nullptr);
+  // Below the apex of the child, its own NS is no delegation.
+  EXPECT_EQ(u.Authority("a.other.example.com."), zones_[2].get());
+}
+
+TEST_F(UniverseTest, SeveralFilesOfOneApexTheFirstHoldsOneIncompleteSpoils) {
+  Add("example.com.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\n");
+  Add("example.net.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\n");
+  Add("example.com.", "www A 192.0.2.1\n");
+  Add("example.com.", "mail A 192.0.2.2\n", /*unread=*/true);
+  const Universe& u = Build();
+  EXPECT_EQ(u.ZoneOf("www.example.com."), zones_[0].get());
+  EXPECT_EQ(u.ZoneOf("mail.example.com."), zones_[0].get());
+  EXPECT_EQ(u.Authority("www.example.com."), nullptr);
+  EXPECT_EQ(u.Authority("x.example.net."), zones_[1].get());
+}
+
+TEST_F(UniverseTest, TheRootZoneHoldsWhatNoOtherDoes) {
+  Add(".", "@ SOA ns h 1 2 3 4 5\n@ NS ns\ncom NS a.gtld-servers.net.\n");
+  Add("example.org.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\n");
+  const Universe& u = Build();
+  EXPECT_EQ(u.Authority("."), zones_[0].get());
+  EXPECT_EQ(u.Authority("org."), zones_[0].get());
+  EXPECT_EQ(u.Authority("www.example.org."), zones_[1].get());
+  EXPECT_EQ(u.Authority("example.com."), nullptr);  // delegated
+}
+
+TEST_F(UniverseTest, WildcardsAndClosestEnclosersAcrossFiles) {
+  // A wildcard in a second file of the zone answers for it too.
+  Add("example.com.", "@ SOA ns h 1 2 3 4 5\n@ NS ns\nb.hosts A 192.0.2.1\n");
+  Add("example.com.", "*.hosts A 192.0.2.2\n");
+  const Universe& u = Build();
+  const Zone& zone = *zones_[0];
+  EXPECT_EQ(u.WildcardFor("a.hosts.example.com.", zone),
+            u.Find("*.hosts.example.com."));
+  EXPECT_EQ(u.WildcardFor("x.b.hosts.example.com.", zone), kNoName);
+  EXPECT_EQ(u.WildcardFor("www.example.com.", zone), kNoName);
+}
+
+TEST_F(UniverseTest, ManyZonesEachAnswersForItsOwnNames) {
+  constexpr int kZones = 2000;
+  for (int i = 0; i < kZones; ++i) {
+    const std::string n = std::to_string(i);
+    Add("zone" + n + ".example.",
+        "@ SOA ns h 1 2 3 4 5\n@ NS ns\n@ MX 10 mail\nmail A 192.0.2.1\n"
+        "sub NS ns.elsewhere.example.\n");
+  }
+  const Universe& u = Build();
+  for (int i = 0; i < kZones; i += 97) {
+    const std::string apex = "zone" + std::to_string(i) + ".example.";
+    EXPECT_EQ(u.Authority("mail." + apex), zones_[i].get()) << apex;
+    EXPECT_EQ(u.Authority("missing." + apex), zones_[i].get()) << apex;
+    EXPECT_EQ(u.ZoneOf("a.sub." + apex), nullptr) << apex;
+    EXPECT_EQ(Types(u.RecordsAt(apex)),
+              (std::vector<std::string>{"SOA", "NS", "MX"}));
+    EXPECT_EQ(u.RecordsAt(u.Find("mail." + apex))[0].zone, zones_[i].get());
+  }
+  EXPECT_EQ(u.Authority("example."), nullptr);
+}
+
 }  // namespace
 }  // namespace zonelint

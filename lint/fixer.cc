@@ -1,18 +1,13 @@
 #include "lint/fixer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <set>
 #include <system_error>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "util/atomic_file.h"
 #include "util/strings.h"
 
 namespace zonelint {
@@ -236,71 +231,6 @@ std::string UnifiedDiff(std::string_view path, std::string_view before,
     k = last + 1;
   }
   return out;
-}
-
-absl::Status WriteFileAtomically(const std::string& path,
-                                 std::string_view contents) {
-  // Through a symbolic link: the file it names is replaced, not the link.
-  std::error_code ec;
-  std::string target = path;
-  if (std::filesystem::is_symlink(path, ec)) {
-    target = std::filesystem::canonical(path, ec).string();
-    if (ec) return absl::InternalError(Cat("cannot resolve '", path, "'"));
-  }
-  struct stat st;
-  if (::stat(target.c_str(), &st) != 0) {
-    return absl::InternalError(
-        Cat("cannot read '", path, "': ", std::strerror(errno)));
-  }
-  std::string temp = target + ".zonelint-XXXXXX";
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    return absl::InternalError(Cat("cannot write a temporary file beside '",
-                                   path, "': ", std::strerror(errno)));
-  }
-  auto fail = [&](std::string_view what) {
-    const std::string message =
-        Cat("cannot ", what, " '", path, "': ", std::strerror(errno));
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return absl::InternalError(message);
-  };
-  if (::fchmod(fd, st.st_mode & 07777) != 0) return fail("keep the mode of");
-  // Keeps the owner when allowed (root); otherwise the writer owns it.
-  if (::fchown(fd, st.st_uid, st.st_gid) != 0) {
-    // Not allowed: the new file is the writer's, as any editor's would be.
-  }
-  for (size_t done = 0; done < contents.size();) {
-    const ssize_t n =
-        ::write(fd, contents.data() + done, contents.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write");
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) return fail("write");
-  if (::close(fd) != 0) {
-    ::unlink(temp.c_str());
-    return absl::InternalError(
-        Cat("cannot write '", path, "': ", std::strerror(errno)));
-  }
-  if (::rename(temp.c_str(), target.c_str()) != 0) {
-    const std::string message =
-        Cat("cannot replace '", path, "': ", std::strerror(errno));
-    ::unlink(temp.c_str());
-    return absl::InternalError(message);
-  }
-  // The rename itself reaches the disk with its folder.
-  const std::string folder =
-      std::filesystem::path(target).parent_path().string();
-  const int dir = ::open(folder.empty() ? "." : folder.c_str(),
-                         O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir >= 0) {
-    (void)::fsync(dir);
-    ::close(dir);
-  }
-  return absl::OkStatus();
 }
 
 FixResult RunFixes(const LintFunction& lint, const FixOptions& options) {

@@ -83,12 +83,6 @@ std::string ApplyEdits(std::string_view text, std::vector<TextEdit> edits);
 std::string UnifiedDiff(std::string_view path, std::string_view before,
                         std::string_view after);
 
-// Replaces the file at `path` with `contents`: a temporary file in the same
-// folder with the file's permission bits, written, flushed to disk and
-// renamed over it, so that a reader sees the old file or the new one.
-absl::Status WriteFileAtomically(const std::string& path,
-                                 std::string_view contents);
-
 // Lints, applies the chosen fixes of what is reported and lints again,
 // until no fix is left or after options.max_rounds rounds.
 FixResult RunFixes(const LintFunction& lint, const FixOptions& options);

@@ -1,16 +1,10 @@
 #include "lint/spf_costs_writer.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <vector>
 
 #include "rules/spf/lookups.h"
+#include "util/atomic_file.h"
 #include "util/strings.h"
 
 namespace zonelint {
@@ -61,49 +55,7 @@ std::string SpfCostsText(const LintContext& context) {
 }
 
 absl::Status WriteSpfCosts(const std::string& path, std::string_view text) {
-  const std::string folder = std::filesystem::path(path).parent_path();
-  std::string temp =
-      Cat(folder.empty() ? "." : folder, "/",
-          std::filesystem::path(path).filename().string(), ".zonelint-XXXXXX");
-  const int fd = ::mkstemp(temp.data());
-  if (fd < 0) {
-    return absl::InternalError(
-        Cat("cannot write '", path, "': ", std::strerror(errno)));
-  }
-  auto fail = [&](std::string_view what) {
-    const std::string message =
-        Cat("cannot ", what, " '", path, "': ", std::strerror(errno));
-    ::close(fd);
-    ::unlink(temp.c_str());
-    return absl::InternalError(message);
-  };
-  // mkstemp makes the file private; give it the mode a new file gets. The
-  // umask is read by setting it: the run has no other threads by now.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  if (::fchmod(fd, 0666 & ~mask) != 0) return fail("write");
-  for (size_t done = 0; done < text.size();) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("write");
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0) return fail("write");
-  if (::close(fd) != 0) {
-    const std::string message =
-        Cat("cannot write '", path, "': ", std::strerror(errno));
-    ::unlink(temp.c_str());
-    return absl::InternalError(message);
-  }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
-    const std::string message =
-        Cat("cannot write '", path, "': ", std::strerror(errno));
-    ::unlink(temp.c_str());
-    return absl::InternalError(message);
-  }
-  return absl::OkStatus();
+  return WriteFileAtomically(path, text);
 }
 
 }  // namespace zonelint

@@ -1,13 +1,7 @@
 // lint/fixer: which fixes a round applies, applying edits, the unified
-// diff, the atomic write.
+// diff.
 #include "lint/fixer.h"
 
-#include <sys/stat.h>
-
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -121,28 +115,6 @@ TEST(UnifiedDiffTest, LinesAddedOrRemoved) {
             "--- a/f\n+++ b/f\n@@ -1,3 +1,4 @@\n a\n-b\n+b1\n+b2\n c\n");
   EXPECT_EQ(UnifiedDiff("f", "a\n", ""),
             "--- a/f\n+++ b/f\n@@ -1 +0,0 @@\n-a\n");
-}
-
-TEST(WriteFileAtomicallyTest, KeepsModeAndLeavesNoTemporaryFile) {
-  namespace fs = std::filesystem;
-  const fs::path dir = fs::path(std::getenv("TEST_TMPDIR")) / "atomic";
-  fs::create_directories(dir);
-  const fs::path file = dir / "z.zone";
-  std::ofstream(file) << "old\n";
-  ASSERT_EQ(::chmod(file.c_str(), 0640), 0);
-  ASSERT_TRUE(
-      WriteFileAtomically(file.string(), std::string("new\0\r\n", 6)).ok());
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  EXPECT_EQ(text.str(), std::string("new\0\r\n", 6));
-  struct stat st;
-  ASSERT_EQ(::stat(file.c_str(), &st), 0);
-  EXPECT_EQ(st.st_mode & 07777, 0640u);
-  size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
-  EXPECT_EQ(entries, 1u);
-  EXPECT_FALSE(WriteFileAtomically((dir / "missing").string(), "x").ok());
 }
 
 }  // namespace

@@ -465,12 +465,11 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
       }
       pass.io_error = true;
     }
-    pass.findings =
-        session.Lint(lint_config, [&](const LintContext& context) {
-          if (!o.write_spf_costs.empty()) {
-            spf_costs_text = SpfCostsText(context);
-          }
-        });
+    pass.findings = session.Lint(lint_config, [&](const LintContext& context) {
+      if (!o.write_spf_costs.empty()) {
+        spf_costs_text = SpfCostsText(context);
+      }
+    });
     first_lint = false;
     return pass;
   };

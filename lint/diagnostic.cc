@@ -29,9 +29,9 @@ bool ParseSeverity(std::string_view text, Severity* s) {
   return true;
 }
 
-void Findings::Add(std::string_view rule, Severity severity,
-                   SourceRange range, std::string_view message,
-                   std::string_view help, std::vector<Fix> fixes) {
+void Findings::Add(std::string_view rule, Severity severity, SourceRange range,
+                   std::string_view message, std::string_view help,
+                   std::vector<Fix> fixes) {
   Finding finding{rule, severity, range, text_.Store(message), {}, {}};
   if (!help.empty()) {
     auto it = helps_.find(help);

@@ -46,9 +46,9 @@ struct Fix {
 struct Finding {
   std::string_view rule;  // the rule's id (static storage)
   Severity severity = Severity::kError;
-  SourceRange range;          // positions are data, never part of `message`
+  SourceRange range;  // positions are data, never part of `message`
   std::string_view message;
-  std::string_view help;         // how to fix it; may be empty
+  std::string_view help;        // how to fix it; may be empty
   absl::Span<const Fix> fixes;  // may be empty
 };
 

@@ -73,7 +73,8 @@ bool Fixable(const Finding& d) {
   return false;
 }
 
-void Header(const Located& loc, const Finding& d, bool color, std::string* out) {
+void Header(const Located& loc, const Finding& d, bool color,
+            std::string* out) {
   if (color) out->append(kBold);
   *out += Cat(loc.path, ":", loc.begin.line, ":", loc.begin.column, ": ");
   if (color) {
@@ -234,7 +235,8 @@ uint32_t Utf16Column(std::string_view line, uint32_t column) {
   return units;
 }
 
-Region RegionOf(const SourceSet& sources, const Finding& d, const Located& loc) {
+Region RegionOf(const SourceSet& sources, const Finding& d,
+                const Located& loc) {
   if (d.range.file == kNoFile) return {};
   const Source& src = sources.Get(d.range.file);
   return {loc.begin.line,

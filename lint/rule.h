@@ -51,8 +51,8 @@ class RuleSink {
     findings_->Add(info_.id, info_.severity, range, message, help);
   }
   // With fixes (lint/diagnostic.h): only where the change is certain.
-  void Emit(SourceRange range, std::string_view message,
-            std::string_view help, std::vector<Fix> fixes) {
+  void Emit(SourceRange range, std::string_view message, std::string_view help,
+            std::vector<Fix> fixes) {
     findings_->Add(info_.id, info_.severity, range, message, help,
                    std::move(fixes));
   }

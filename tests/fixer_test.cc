@@ -64,8 +64,8 @@ TEST(PlanRoundTest, TwoInsertsAtOnePlaceAreNotBothTaken) {
 TEST(PlanRoundTest, FirstSafeFixOfAFinding) {
   Findings findings;
   AddWithFixes(&findings, {{"unsafe", false, {Edit(0, 1, "u")}},
-                          {"dot", true, {Edit(1, 1, ".")}},
-                          {"relative", true, {Edit(0, 1, "r")}}});
+                           {"dot", true, {Edit(1, 1, ".")}},
+                           {"relative", true, {Edit(0, 1, "r")}}});
   std::map<FileId, size_t> taken;
   auto plan = PlanRound(findings, false, &taken);
   ASSERT_EQ(plan[0].size(), 1u);

@@ -82,9 +82,12 @@ TEST_F(FormatTest, FixesInEveryFormat) {
   const std::vector<Fix> fixes = {
       {"Add the trailing dot", true, {{{f, 28, 28}, "."}}},
       {"Make the name relative", true, {{{f, 12, 28}, "mail"}}}};
-  const Finding d{
-      "zone-missing-trailing-dot", Severity::kWarning, {f, 12, 28}, "m", "h",
-      fixes};
+  const Finding d{"zone-missing-trailing-dot",
+                  Severity::kWarning,
+                  {f, 12, 28},
+                  "m",
+                  "h",
+                  fixes};
   const std::vector<Fix> unsafe_fixes = {
       {"Change ~all to -all", false, {{{f, 0, 1}, "-"}}}};
   const Finding unsafe{"spf-softfail-all", Severity::kInfo, {f, 0, 1}, "u", "",

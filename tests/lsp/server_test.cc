@@ -547,8 +547,12 @@ TEST(FindingActionsTest, OneActionPerFixThenTheSuppression) {
       {"Behaviour", false, {{{3, 0, 3}, "w"}}},
       {"Elsewhere", true, {{{4, 0, 0}, "x"}}},  // in another file
       {"Nothing", true, {}}};
-  Finding d{"zone-missing-trailing-dot", Severity::kError, {3, 10, 14}, "m",
-            "", fixes};
+  Finding d{"zone-missing-trailing-dot",
+            Severity::kError,
+            {3, 10, 14},
+            "m",
+            "",
+            fixes};
   const std::string uri = "file:///z.zone";
   Json actions = FindingActions(d, 3, uri, text, index, suppressions);
   ASSERT_EQ(actions.size(), 3u) << actions.dump();

@@ -62,7 +62,8 @@ class Findings {
   Findings(Findings&&) = default;
   Findings& operator=(Findings&&) = default;
 
-  // Stores a finding: copies its texts, keeps its fixes.
+  // Stores a finding: copies its message and help, keeps its fixes.
+  // `rule` is kept as given: a rule's id, in static storage.
   void Add(std::string_view rule, Severity severity, SourceRange range,
            std::string_view message, std::string_view help,
            std::vector<Fix> fixes = {});

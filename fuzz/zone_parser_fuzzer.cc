@@ -84,8 +84,8 @@ bool HasControlByte(std::string_view s) {
 // output free of control bytes but TAB and the CR of a CRLF line end.
 void CheckFixes(const zonelint::Session& session,
                 const zonelint::LintConfig& config) {
-  const zonelint::Findings findings = session.LintFindings(config);
-  for (const zonelint::DiagnosticView& d : findings) {
+  const zonelint::Findings findings = session.Lint(config);
+  for (const zonelint::Finding& d : findings) {
     for (const zonelint::Fix& fix : d.fixes) {
       for (const zonelint::TextEdit& edit : fix.edits) {
         if (edit.range.file == zonelint::kNoFile ||
@@ -123,7 +123,7 @@ void Run(const std::string& text, const zonelint::ParseOptions& options) {
   // Unused inline suppressions are reported too: more of the runner runs.
   zonelint::LintConfig config;
   config.report_unused_suppressions = true;
-  std::vector<zonelint::Diagnostic> diagnostics = session.Lint(config);
+  const zonelint::Findings diagnostics = session.Lint(config);
   std::string out;
   zonelint::FormatOptions format;
   format.format = zonelint::OutputFormat::kText;

@@ -465,12 +465,11 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
       }
       pass.io_error = true;
     }
-    pass.findings =
-        session.LintFindings(lint_config, [&](const LintContext& context) {
-          if (!o.write_spf_costs.empty()) {
-            spf_costs_text = SpfCostsText(context);
-          }
-        });
+    pass.findings = session.Lint(lint_config, [&](const LintContext& context) {
+      if (!o.write_spf_costs.empty()) {
+        spf_costs_text = SpfCostsText(context);
+      }
+    });
     first_lint = false;
     return pass;
   };
@@ -494,7 +493,7 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   if (!WriteCosts(o, spf_costs_text, err)) return 2;
   if (pass.io_error) return 2;
   if (!fail_level) return 0;
-  for (const DiagnosticView& d : pass.findings) {
+  for (const Finding& d : pass.findings) {
     if (d.severity >= *fail_level) return 1;
   }
   return 0;

@@ -1,5 +1,7 @@
 #include "lint/diagnostic.h"
 
+#include <utility>
+
 namespace zonelint {
 
 std::string_view SeverityName(Severity s) {
@@ -27,31 +29,17 @@ bool ParseSeverity(std::string_view text, Severity* s) {
   return true;
 }
 
-void Findings::Add(const Diagnostic& d) {
-  DiagnosticView view{d.rule, d.severity, d.range, text_.Store(d.message),
-                      {}, {}};
-  if (!d.help.empty()) {
-    auto it = helps_.find(std::string_view(d.help));
-    if (it == helps_.end()) {
-      it = helps_.insert(text_.Store(d.help)).first;
-    }
-    view.help = *it;
+void Findings::Add(std::string_view rule, Severity severity, SourceRange range,
+                   std::string_view message, std::string_view help,
+                   std::vector<Fix> fixes) {
+  Finding finding{rule, severity, range, text_.Store(message), {}, {}};
+  if (!help.empty()) {
+    auto it = helps_.find(help);
+    if (it == helps_.end()) it = helps_.insert(text_.Store(help)).first;
+    finding.help = *it;
   }
-  if (!d.fixes.empty()) {
-    view.fixes = fixes_.emplace_back(d.fixes);
-  }
-  list_.push_back(view);
-}
-
-std::vector<Diagnostic> Findings::ToVector() const {
-  std::vector<Diagnostic> out;
-  out.reserve(list_.size());
-  for (const DiagnosticView& d : list_) {
-    out.push_back({d.rule, d.severity, d.range, std::string(d.message),
-                   std::string(d.help),
-                   std::vector<Fix>(d.fixes.begin(), d.fixes.end())});
-  }
-  return out;
+  if (!fixes.empty()) finding.fixes = fixes_.emplace_back(std::move(fixes));
+  list_.push_back(finding);
 }
 
 }  // namespace zonelint

@@ -1,5 +1,6 @@
-// Diagnostics: what rules emit, the sink they emit into, and the compact
-// store of a run's findings.
+// Findings: what rules report (through RuleSink, lint/rule.h), kept in one
+// compact store that the runner, the output formats, the fixer and the
+// language server read.
 #ifndef ZONELINT_LINT_DIAGNOSTIC_H_
 #define ZONELINT_LINT_DIAGNOSTIC_H_
 
@@ -39,64 +40,51 @@ struct Fix {
   std::vector<TextEdit> edits;  // in one file, not overlapping
 };
 
-struct Diagnostic {
+// One finding: a rule's id, how bad, where, what is wrong and how to mend
+// it. Its texts and fixes are views into the Findings store that holds it,
+// valid as long as the store.
+struct Finding {
   std::string_view rule;  // the rule's id (static storage)
   Severity severity = Severity::kError;
   SourceRange range;  // positions are data, never part of `message`
-  std::string message;
-  std::string help;  // how to fix it; may be empty
-  std::vector<Fix> fixes;  // may be empty
-};
-
-// A finding whose texts are views into a Findings store.
-struct DiagnosticView {
-  std::string_view rule;
-  Severity severity = Severity::kError;
-  SourceRange range;
   std::string_view message;
-  std::string_view help;
-  absl::Span<const Fix> fixes;  // into the Findings store
+  std::string_view help;        // how to fix it; may be empty
+  absl::Span<const Fix> fixes;  // may be empty
 };
 
-// Many findings, kept compactly: their texts in one arena, and each distinct
-// help text once (most rules give every finding the same help). A zone of a
-// million records can have hundreds of thousands of findings.
+// A run's findings, kept compactly: their texts in one arena, each distinct
+// help text once (most rules give every finding the same help), and fixes
+// only for the findings that have some. A zone of a million records can
+// have hundreds of thousands of findings.
 class Findings {
  public:
   Findings() = default;
   Findings(Findings&&) = default;
   Findings& operator=(Findings&&) = default;
 
-  void Add(const Diagnostic& d);
+  // Stores a finding: copies its message and help, keeps its fixes.
+  // `rule` is kept as given: a rule's id, in static storage.
+  void Add(std::string_view rule, Severity severity, SourceRange range,
+           std::string_view message, std::string_view help,
+           std::vector<Fix> fixes = {});
 
   size_t size() const { return list_.size(); }
   bool empty() const { return list_.empty(); }
-  const DiagnosticView& operator[](size_t i) const { return list_[i]; }
-  std::deque<DiagnosticView>::const_iterator begin() const {
-    return list_.begin();
-  }
-  std::deque<DiagnosticView>::const_iterator end() const { return list_.end(); }
+  const Finding& operator[](size_t i) const { return list_[i]; }
+  std::deque<Finding>::const_iterator begin() const { return list_.begin(); }
+  std::deque<Finding>::const_iterator end() const { return list_.end(); }
   // The list itself, for the runner to filter and sort in place.
-  std::deque<DiagnosticView>& list() { return list_; }
-
-  // Copies that own their texts.
-  std::vector<Diagnostic> ToVector() const;
+  std::deque<Finding>& list() { return list_; }
 
  private:
   // A deque: it grows without copying itself, so a run with many findings
   // never holds two copies of the list.
-  std::deque<DiagnosticView> list_;
+  std::deque<Finding> list_;
   StringArena text_;
   absl::flat_hash_set<std::string_view> helps_;  // into text_
   // Each finding's fixes, for the few findings that have any; a deque, so
-  // the vectors (and the views' spans into them) stay put as it grows.
+  // the vectors (and the findings' spans into them) stay put as it grows.
   std::deque<std::vector<Fix>> fixes_;
-};
-
-class DiagnosticSink {
- public:
-  virtual ~DiagnosticSink() = default;
-  virtual void Emit(Diagnostic d) = 0;
 };
 
 }  // namespace zonelint

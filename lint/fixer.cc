@@ -111,7 +111,7 @@ std::string Plural(size_t n, std::string_view word) {
 
 }  // namespace
 
-const Fix* ChosenFix(const DiagnosticView& d, bool unsafe) {
+const Fix* ChosenFix(const Finding& d, bool unsafe) {
   for (const Fix& fix : d.fixes) {
     if ((fix.safe || unsafe) && !fix.edits.empty()) return &fix;
   }
@@ -126,7 +126,7 @@ std::map<FileId, std::vector<TextEdit>> PlanRound(
     const Fix* fix;
   };
   std::vector<Candidate> candidates;
-  for (const DiagnosticView& d : findings) {
+  for (const Finding& d : findings) {
     const Fix* fix = ChosenFix(d, unsafe);
     if (fix == nullptr) continue;
     const FileId file = fix->edits.front().range.file;
@@ -309,7 +309,7 @@ FixResult RunFixes(const LintFunction& lint, const FixOptions& options) {
     result.fixed += applied;
     result.last = lint(texts);
   }
-  for (const DiagnosticView& d : result.last.findings) {
+  for (const Finding& d : result.last.findings) {
     if (!options.unsafe && ChosenFix(d, false) == nullptr &&
         ChosenFix(d, true) != nullptr) {
       ++result.unsafe_left;
@@ -361,7 +361,7 @@ int FixCommand(const LintFunction& lint, const FixOptions& options,
   err << "zonelint: " << summary << "\n";
   if (failed) return 2;
   if (!fail_level) return 0;
-  for (const DiagnosticView& d : result.last.findings) {
+  for (const Finding& d : result.last.findings) {
     if (d.severity >= *fail_level) return 1;
   }
   return 0;

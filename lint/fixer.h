@@ -62,7 +62,7 @@ struct FixResult {
 
 // The fix --fix applies to a finding: its first safe fix, or with
 // `unsafe` its first fix; nullptr when none.
-const Fix* ChosenFix(const DiagnosticView& d, bool unsafe);
+const Fix* ChosenFix(const Finding& d, bool unsafe);
 
 // The fixes of `findings` that one round applies, by file: each finding's
 // chosen fix, in the order of their first edits; a fix with an edit that

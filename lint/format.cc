@@ -58,8 +58,7 @@ struct Located {
   LineCol end;  // exclusive
 };
 
-template <typename D>
-Located Locate(const SourceSet& sources, const D& d) {
+Located Locate(const SourceSet& sources, const Finding& d) {
   if (d.range.file == kNoFile) return {"<unknown>", {1, 1}, {1, 1}};
   const Source& src = sources.Get(d.range.file);
   return {src.path(), src.Locate(d.range.begin),
@@ -67,16 +66,15 @@ Located Locate(const SourceSet& sources, const D& d) {
 }
 
 // Whether --fix would mend the finding: it has a safe fix.
-template <typename D>
-bool Fixable(const D& d) {
+bool Fixable(const Finding& d) {
   for (const Fix& fix : d.fixes) {
     if (fix.safe && !fix.edits.empty()) return true;
   }
   return false;
 }
 
-template <typename D>
-void Header(const Located& loc, const D& d, bool color, std::string* out) {
+void Header(const Located& loc, const Finding& d, bool color,
+            std::string* out) {
   if (color) out->append(kBold);
   *out += Cat(loc.path, ":", loc.begin.line, ":", loc.begin.column, ": ");
   if (color) {
@@ -96,8 +94,7 @@ void Header(const Located& loc, const D& d, bool color, std::string* out) {
 
 // The source line, and a caret line under the range (tabs kept so the
 // caret lines up in a terminal).
-template <typename D>
-void Snippet(const SourceSet& sources, const D& d, const Located& loc,
+void Snippet(const SourceSet& sources, const Finding& d, const Located& loc,
              bool color, std::string* out) {
   if (d.range.file == kNoFile) return;
   std::string_view line = sources.Get(d.range.file).Line(loc.begin.line);
@@ -135,11 +132,10 @@ void Spill(std::string* out, std::ostream* stream) {
   out->clear();
 }
 
-template <typename List>
-void Text(const SourceSet& sources, const List& ds, bool color,
+void Text(const SourceSet& sources, const Findings& ds, bool color,
           std::string* out, std::ostream* stream) {
   size_t counts[3] = {0, 0, 0};
-  for (const auto& d : ds) {
+  for (const Finding& d : ds) {
     Spill(out, stream);
     Located loc = Locate(sources, d);
     Header(loc, d, color, out);
@@ -160,10 +156,9 @@ void Text(const SourceSet& sources, const List& ds, bool color,
               ", ", counts[0], " info\n");
 }
 
-template <typename List>
-void Gcc(const SourceSet& sources, const List& ds, std::string* out,
+void Gcc(const SourceSet& sources, const Findings& ds, std::string* out,
          std::ostream* stream) {
-  for (const auto& d : ds) {
+  for (const Finding& d : ds) {
     Spill(out, stream);
     Header(Locate(sources, d), d, false, out);
   }
@@ -172,8 +167,7 @@ void Gcc(const SourceSet& sources, const List& ds, std::string* out,
 // A finding's fixes in --format=json: each edit with its file, its range
 // (1-based lines and byte columns, the end exclusive, and byte offsets) and
 // the new text.
-template <typename D>
-std::string JsonFixes(const SourceSet& sources, const D& d) {
+std::string JsonFixes(const SourceSet& sources, const Finding& d) {
   std::string out = "[";
   for (const Fix& fix : d.fixes) {
     if (out.size() > 1) out.push_back(',');
@@ -200,12 +194,11 @@ std::string JsonFixes(const SourceSet& sources, const D& d) {
   return out;
 }
 
-template <typename List>
-void Json(const SourceSet& sources, const List& ds, std::string* out,
+void Json(const SourceSet& sources, const Findings& ds, std::string* out,
           std::ostream* stream) {
   out->append("{\"version\":1,\"diagnostics\":[");
   bool first = true;
-  for (const auto& d : ds) {
+  for (const Finding& d : ds) {
     Spill(out, stream);
     Located loc = Locate(sources, d);
     if (!first) out->push_back(',');
@@ -242,8 +235,8 @@ uint32_t Utf16Column(std::string_view line, uint32_t column) {
   return units;
 }
 
-template <typename D>
-Region RegionOf(const SourceSet& sources, const D& d, const Located& loc) {
+Region RegionOf(const SourceSet& sources, const Finding& d,
+                const Located& loc) {
   if (d.range.file == kNoFile) return {};
   const Source& src = sources.Get(d.range.file);
   return {loc.begin.line,
@@ -278,8 +271,7 @@ std::string PathUri(std::string_view path) {
 }
 
 // The message, then the help on a line of its own.
-template <typename D>
-std::string MessageAndHelp(const D& d) {
+std::string MessageAndHelp(const Finding& d) {
   std::string text(d.message);
   if (!d.help.empty()) text += Cat("\nhelp: ", d.help);
   return text;
@@ -398,8 +390,7 @@ std::string Fingerprint(std::string_view rule, std::string_view path,
 // columnKind says; an empty region inserts) by new text. SARIF has no
 // notion of a safe fix: properties.safe says whether --fix applies it.
 // Empty when the finding has none.
-template <typename D>
-std::string SarifFixes(const SourceSet& sources, const D& d) {
+std::string SarifFixes(const SourceSet& sources, const Finding& d) {
   if (d.fixes.empty()) return "";
   std::string out = ",\"fixes\":[";
   bool first_fix = true;
@@ -440,11 +431,10 @@ std::string SarifFixes(const SourceSet& sources, const D& d) {
 
 // SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: the rules
 // that have findings, with their pages, then one result a line.
-template <typename List>
-void Sarif(const SourceSet& sources, const List& ds, std::string* out,
+void Sarif(const SourceSet& sources, const Findings& ds, std::string* out,
            std::ostream* stream) {
   std::vector<std::string_view> rules;
-  for (const auto& d : ds) rules.push_back(d.rule);
+  for (const Finding& d : ds) rules.push_back(d.rule);
   std::sort(rules.begin(), rules.end());
   rules.erase(std::unique(rules.begin(), rules.end()), rules.end());
   SarifJson descriptors = SarifJson::array();
@@ -460,7 +450,7 @@ void Sarif(const SourceSet& sources, const List& ds, std::string* out,
               R"("columnKind":"utf16CodeUnits","results":[)");
   absl::flat_hash_map<std::string, uint32_t> seen;
   bool first = true;
-  for (const auto& d : ds) {
+  for (const Finding& d : ds) {
     Spill(out, stream);
     Located loc = Locate(sources, d);
     std::string path = PlainPath(loc.path);
@@ -513,10 +503,9 @@ std::string GithubEscape(std::string_view s, bool property) {
 
 // GitHub Actions workflow commands, one a line: an annotation on the file
 // and lines in the run's summary and a pull request's changed files.
-template <typename List>
-void Github(const SourceSet& sources, const List& ds, std::string* out,
+void Github(const SourceSet& sources, const Findings& ds, std::string* out,
             std::ostream* stream) {
-  for (const auto& d : ds) {
+  for (const Finding& d : ds) {
     Spill(out, stream);
     Located loc = Locate(sources, d);
     Region r = RegionOf(sources, d, loc);
@@ -602,8 +591,7 @@ std::string JsonString(std::string_view s) {
 
 namespace {
 
-template <typename List>
-void Format(const SourceSet& sources, const List& ds,
+void Format(const SourceSet& sources, const Findings& ds,
             const FormatOptions& options, std::string* out,
             std::ostream* stream) {
   switch (options.format) {
@@ -627,8 +615,7 @@ void Format(const SourceSet& sources, const List& ds,
 
 }  // namespace
 
-void FormatDiagnostics(const SourceSet& sources,
-                       const std::vector<Diagnostic>& diagnostics,
+void FormatDiagnostics(const SourceSet& sources, const Findings& diagnostics,
                        const FormatOptions& options, std::string* out) {
   Format(sources, diagnostics, options, out, nullptr);
 }

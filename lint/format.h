@@ -7,7 +7,6 @@
 #include <ostream>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "lint/diagnostic.h"
 #include "parser/source.h"
@@ -26,12 +25,11 @@ struct FormatOptions {
   bool color = false;
 };
 
-// Appends the formatted diagnostics to *out.
-void FormatDiagnostics(const SourceSet& sources,
-                       const std::vector<Diagnostic>& diagnostics,
+// Appends the formatted findings to *out.
+void FormatDiagnostics(const SourceSet& sources, const Findings& diagnostics,
                        const FormatOptions& options, std::string* out);
 
-// Writes the formatted diagnostics to `out` as they are formatted, a chunk
+// Writes the formatted findings to `out` as they are formatted, a chunk
 // at a time.
 void WriteDiagnostics(const SourceSet& sources, const Findings& diagnostics,
                       const FormatOptions& options, std::ostream& out);

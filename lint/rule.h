@@ -1,5 +1,5 @@
 // Rules: what each one is (RuleInfo) and the interface it implements.
-// A rule reads the parsed zones and emits diagnostics into a RuleSink; it
+// A rule reads the parsed zones and emits findings into a RuleSink; it
 // never prints and never reads configuration (lint/runner.cc applies
 // suppressions, severity overrides and the fail level).
 #ifndef ZONELINT_LINT_RULE_H_
@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "lint/diagnostic.h"
@@ -39,36 +40,32 @@ struct LintContext {
   const SpfCostTable& spf_costs;
 };
 
-// What a rule emits into: fills in the rule id and default severity.
+// What a rule emits into: fills in the rule id and default severity, and
+// stores the finding (its texts copied) in the run's Findings.
 class RuleSink {
  public:
-  RuleSink(const RuleInfo& info, DiagnosticSink* sink)
-      : info_(info), sink_(sink) {}
-  void Emit(SourceRange range, std::string message, std::string help) {
-    sink_->Emit({info_.id,
-                 info_.severity,
-                 range,
-                 std::move(message),
-                 std::move(help),
-                 {}});
+  RuleSink(const RuleInfo& info, Findings* findings)
+      : info_(info), findings_(findings) {}
+  void Emit(SourceRange range, std::string_view message,
+            std::string_view help) {
+    findings_->Add(info_.id, info_.severity, range, message, help);
   }
   // With fixes (lint/diagnostic.h): only where the change is certain.
-  void Emit(SourceRange range, std::string message, std::string help,
+  void Emit(SourceRange range, std::string_view message, std::string_view help,
             std::vector<Fix> fixes) {
-    sink_->Emit({info_.id, info_.severity, range, std::move(message),
-                 std::move(help), std::move(fixes)});
+    findings_->Add(info_.id, info_.severity, range, message, help,
+                   std::move(fixes));
   }
   // For the few rules whose diagnostics differ in severity by case (the
   // doc page says which); a --severity override still replaces it.
   void EmitWithSeverity(Severity severity, SourceRange range,
-                        std::string message, std::string help) {
-    sink_->Emit(
-        {info_.id, severity, range, std::move(message), std::move(help), {}});
+                        std::string_view message, std::string_view help) {
+    findings_->Add(info_.id, severity, range, message, help);
   }
 
  private:
   const RuleInfo& info_;
-  DiagnosticSink* sink_;
+  Findings* findings_;
 };
 
 class Rule {

@@ -28,7 +28,7 @@ class Suppressions {
       : sources_(sources), files_(sources.size()) {}
 
   // Whether a directive silences `d`; marks the names in directives that do.
-  bool Suppress(const DiagnosticView& d) {
+  bool Suppress(const Finding& d) {
     if (d.range.file == kNoFile || d.range.file >= files_.size()) return false;
     File& file = Get(d.range.file);
     if (file.directives.empty()) return false;
@@ -126,7 +126,7 @@ class PerFile {
 
 // False when the settings of d's file disable its rule; else applies the
 // severity overrides, those of d's file after those for every file.
-bool Settle(const LintConfig& config, PerFile& per_file, DiagnosticView& d) {
+bool Settle(const LintConfig& config, PerFile& per_file, Finding& d) {
   const RuleOverrides& file = per_file.Get(d.range.file);
   if (Contains(file.disabled, d.rule)) return false;
   auto apply = [&d](const RuleOverrides& overrides) {
@@ -165,13 +165,13 @@ void ReportUnused(const LintConfig& config, Suppressions& suppressions,
         const std::string what = name.name == kAll ? std::string("any rule")
                                                    : Cat("'", name.name, "'");
         findings->Add(
-            {info.id, info.severity,
-             SourceRange{file, name.begin,
-                         name.begin + static_cast<uint32_t>(name.name.size())},
-             Cat("'", directive.word, "' silences ", what,
-                 " but nothing was reported ", where),
-             "remove the name from the comment (or the whole comment): a "
-             "suppression that silences nothing hides the next real finding"});
+            info.id, info.severity,
+            SourceRange{file, name.begin,
+                        name.begin + static_cast<uint32_t>(name.name.size())},
+            Cat("'", directive.word, "' silences ", what,
+                " but nothing was reported ", where),
+            "remove the name from the comment (or the whole comment): a "
+            "suppression that silences nothing hides the next real finding");
       });
 }
 
@@ -180,21 +180,10 @@ std::string_view Area(std::string_view id) {
   return id.substr(0, id.find('-'));
 }
 
-// Keeps what rules emit in a Findings store.
-class FindingsSink : public DiagnosticSink {
- public:
-  explicit FindingsSink(Findings* findings) : findings_(findings) {}
-  void Emit(Diagnostic d) override { findings_->Add(d); }
-
- private:
-  Findings* findings_;
-};
-
 }  // namespace
 
 Findings LintFindings(const LintContext& context, const LintConfig& config) {
   Findings findings;
-  FindingsSink sink(&findings);
   std::string_view area;
   for (const Rule* rule : AllRules()) {
     const RuleInfo& info = rule->info();
@@ -206,18 +195,18 @@ Findings LintFindings(const LintContext& context, const LintConfig& config) {
       context.views.ReleaseMemos();
       area = Area(info.id);
     }
-    RuleSink rule_sink(info, &sink);
+    RuleSink rule_sink(info, &findings);
     rule->Check(context, rule_sink);
   }
   context.views.ReleaseMemos();
 
   // Findings of rules off for their file and suppressed findings out,
   // severity overrides in, in place.
-  std::deque<DiagnosticView>& list = findings.list();
+  std::deque<Finding>& list = findings.list();
   Suppressions suppressions(context.sources);
   PerFile per_file(config, context.sources);
   size_t kept = 0;
-  for (DiagnosticView& d : list) {
+  for (Finding& d : list) {
     if (!Settle(config, per_file, d) || suppressions.Suppress(d)) continue;
     list[kept++] = d;
   }
@@ -231,7 +220,7 @@ Findings LintFindings(const LintContext& context, const LintConfig& config) {
   }
   // By file, position and rule, keeping the emission order of ties.
   std::stable_sort(list.begin(), list.end(),
-                   [](const DiagnosticView& a, const DiagnosticView& b) {
+                   [](const Finding& a, const Finding& b) {
                      if (a.range.file != b.range.file) {
                        return a.range.file < b.range.file;
                      }
@@ -241,11 +230,6 @@ Findings LintFindings(const LintContext& context, const LintConfig& config) {
                      return a.rule < b.rule;
                    });
   return findings;
-}
-
-std::vector<Diagnostic> RunLint(const LintContext& context,
-                                const LintConfig& config) {
-  return LintFindings(context, config).ToVector();
 }
 
 }  // namespace zonelint

@@ -35,9 +35,6 @@ struct LintConfig : RuleOverrides {
 // The findings of every enabled rule, by file, position and rule, kept
 // compactly (for output: a big zone's findings can be many).
 Findings LintFindings(const LintContext& context, const LintConfig& config);
-// The same as Diagnostics that own their texts (for tests and small zones).
-std::vector<Diagnostic> RunLint(const LintContext& context,
-                                const LintConfig& config);
 
 }  // namespace zonelint
 

@@ -83,18 +83,14 @@ std::vector<absl::Status> Session::AddFiles(std::vector<Input> inputs) {
   return statuses;
 }
 
-std::vector<Diagnostic> Session::Lint(const LintConfig& config) const {
-  return LintFindings(config).ToVector();
-}
-
-Findings Session::LintFindings(
+Findings Session::Lint(
     const LintConfig& config,
     const std::function<void(const LintContext&)>& after) const {
   Universe universe(names_, zones_);
   MailViews views(universe, sources_);
   const LintContext context{sources_, names_, zones_,
                             universe, views,  spf_costs_};
-  Findings findings = zonelint::LintFindings(context, config);
+  Findings findings = LintFindings(context, config);
   if (after) after(context);
   return findings;
 }

@@ -45,12 +45,10 @@ class Session {
   // The user's SPF cost table (--spf-costs) the SPF lookup rules read.
   void set_spf_costs(SpfCostTable costs) { spf_costs_ = std::move(costs); }
 
-  // Runs every rule over all zones added so far.
-  std::vector<Diagnostic> Lint(const LintConfig& config) const;
-  // The same, kept compactly (see Findings). Then `after`, if set, sees the
-  // linted set, whose universe and mail views live only during the call
-  // (--write-spf-costs reads the SPF lookup analysis there).
-  Findings LintFindings(
+  // Runs every rule over all zones added so far. Then `after`, if set,
+  // sees the linted set, whose universe and mail views live only during the
+  // call (--write-spf-costs reads the SPF lookup analysis there).
+  Findings Lint(
       const LintConfig& config,
       const std::function<void(const LintContext&)>& after = nullptr) const;
 

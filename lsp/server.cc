@@ -128,10 +128,10 @@ std::optional<std::string> FolderPath(const Json* uri) {
 
 }  // namespace
 
-Json DiagnosticJson(const Diagnostic& d, std::string_view text,
+Json DiagnosticJson(const Finding& d, std::string_view text,
                     const LineIndex& index) {
-  std::string message = d.message;
-  if (!d.help.empty()) message += "\nhint: " + d.help;
+  std::string message(d.message);
+  if (!d.help.empty()) message.append("\nhint: ").append(d.help);
   return {{"range", RangeJson(text, index, d.range.begin, d.range.end)},
           {"severity", SeverityNumber(d.severity)},
           {"code", std::string(d.rule)},
@@ -157,7 +157,7 @@ Json FixAction(const Fix& fix, bool preferred, const Json& diagnostic,
   return action;
 }
 
-Json FindingActions(const Diagnostic& d, FileId file, const std::string& uri,
+Json FindingActions(const Finding& d, FileId file, const std::string& uri,
                     std::string_view text, const LineIndex& index,
                     const SuppressionEdits& suppressions) {
   Json actions = Json::array();
@@ -609,7 +609,7 @@ Json Server::CodeActions(const Json& params) const {
   // Read once for all the findings (a range may hold many).
   std::optional<SuppressionEdits> suppressions;
   for (size_t i : doc->findings) {
-    const Diagnostic& d = last_.findings[i];
+    const Finding& d = last_.findings[i];
     if (d.range.begin > end || std::max(d.range.begin, d.range.end) < begin) {
       continue;
     }

@@ -40,7 +40,7 @@ enum ErrorCode : int {
 // A finding as the protocol shows it: range in UTF-16, severity, code,
 // codeDescription, source and message with the hint. `text` is the file
 // the finding's range is in.
-Json DiagnosticJson(const Diagnostic& d, std::string_view text,
+Json DiagnosticJson(const Finding& d, std::string_view text,
                     const LineIndex& index);
 
 // A Fix as a code action over the file at `uri` whose text is `text`.
@@ -51,7 +51,7 @@ Json FixAction(const Fix& fix, bool preferred, const Json& diagnostic,
 // The code actions for a finding in the file `file` at `uri` whose text is
 // `text`: one per Fix (preferred when it is the finding's only safe one),
 // then "Disable RULE for this line".
-Json FindingActions(const Diagnostic& d, FileId file, const std::string& uri,
+Json FindingActions(const Finding& d, FileId file, const std::string& uri,
                     std::string_view text, const LineIndex& index,
                     const SuppressionEdits& suppressions);
 

@@ -32,7 +32,7 @@ struct LintResult {
   // The files as linted (buffers' texts, disk contents of the others,
   // $INCLUDEd files) and their zones; `findings` point into its sources.
   std::unique_ptr<Session> session;
-  std::vector<Diagnostic> findings;
+  Findings findings;
 };
 
 class ZoneSet {

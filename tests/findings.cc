@@ -37,11 +37,12 @@ std::vector<Found> LintZones(
     session.AddText(origin + "zone", TestZone(origin, records), ParseOptions{});
   }
   std::vector<Found> out;
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
+  for (const Finding& d : session.Lint(LintConfig{})) {
     if (!Named(d.rule, rules)) continue;
     const Source& source = session.sources().Get(d.range.file);
     const LineCol at = source.Locate(d.range.begin);
-    out.push_back({std::string(d.rule), d.severity, d.message, d.help,
+    out.push_back({std::string(d.rule), d.severity, std::string(d.message),
+                   std::string(d.help),
                    std::string(source.text().substr(
                        d.range.begin, d.range.end - d.range.begin)),
                    at.line - kTestZoneHeaderLines, at.column});

@@ -14,13 +14,9 @@ TextEdit Edit(uint32_t begin, uint32_t end, std::string text, FileId file = 0) {
   return {{file, begin, end}, std::move(text)};
 }
 
-Diagnostic WithFixes(std::vector<Fix> fixes) {
-  Diagnostic d;
-  d.rule = "zone-syntax";
-  d.range = {0, 0, 1};
-  d.message = "m";
-  d.fixes = std::move(fixes);
-  return d;
+void AddWithFixes(Findings* findings, std::vector<Fix> fixes) {
+  findings->Add("zone-syntax", Severity::kError, {0, 0, 1}, "m", "",
+                std::move(fixes));
 }
 
 TEST(ApplyEditsTest, ReplacesInsertsDeletesInAnyOrder) {
@@ -40,10 +36,10 @@ TEST(ApplyEditsTest, KeepsEveryOtherByte) {
 
 TEST(PlanRoundTest, OverlappingFixWaitsForTheNextRound) {
   Findings findings;
-  findings.Add(WithFixes({{"second", true, {Edit(5, 8, "y")}}}));
-  findings.Add(WithFixes({{"first", true, {Edit(2, 6, "x")}}}));
-  findings.Add(WithFixes({{"apart", true, {Edit(8, 8, ".")}}}));
-  findings.Add(WithFixes({{"unsafe", false, {Edit(10, 11, "-")}}}));
+  AddWithFixes(&findings, {{"second", true, {Edit(5, 8, "y")}}});
+  AddWithFixes(&findings, {{"first", true, {Edit(2, 6, "x")}}});
+  AddWithFixes(&findings, {{"apart", true, {Edit(8, 8, ".")}}});
+  AddWithFixes(&findings, {{"unsafe", false, {Edit(10, 11, "-")}}});
   std::map<FileId, size_t> taken;
   auto plan = PlanRound(findings, /*unsafe=*/false, &taken);
   ASSERT_EQ(plan.size(), 1u);
@@ -58,8 +54,8 @@ TEST(PlanRoundTest, OverlappingFixWaitsForTheNextRound) {
 
 TEST(PlanRoundTest, TwoInsertsAtOnePlaceAreNotBothTaken) {
   Findings findings;
-  findings.Add(WithFixes({{"a", true, {Edit(3, 3, "a")}}}));
-  findings.Add(WithFixes({{"b", true, {Edit(3, 3, "b")}}}));
+  AddWithFixes(&findings, {{"a", true, {Edit(3, 3, "a")}}});
+  AddWithFixes(&findings, {{"b", true, {Edit(3, 3, "b")}}});
   std::map<FileId, size_t> taken;
   auto plan = PlanRound(findings, false, &taken);
   EXPECT_EQ(plan[0].size(), 1u);
@@ -67,9 +63,9 @@ TEST(PlanRoundTest, TwoInsertsAtOnePlaceAreNotBothTaken) {
 
 TEST(PlanRoundTest, FirstSafeFixOfAFinding) {
   Findings findings;
-  findings.Add(WithFixes({{"unsafe", false, {Edit(0, 1, "u")}},
-                          {"dot", true, {Edit(1, 1, ".")}},
-                          {"relative", true, {Edit(0, 1, "r")}}}));
+  AddWithFixes(&findings, {{"unsafe", false, {Edit(0, 1, "u")}},
+                           {"dot", true, {Edit(1, 1, ".")}},
+                           {"relative", true, {Edit(0, 1, "r")}}});
   std::map<FileId, size_t> taken;
   auto plan = PlanRound(findings, false, &taken);
   ASSERT_EQ(plan[0].size(), 1u);

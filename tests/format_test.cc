@@ -33,9 +33,18 @@ class FormatTest : public ::testing::Test {
   FileId Add(std::string text, std::string path = "z.zone") {
     return sources_.Add(Source::FromString(std::move(path), std::move(text)));
   }
-  std::string Format(const std::vector<Diagnostic>& ds, OutputFormat f) {
+  // The findings in a store, as the runner gives them.
+  static Findings Store(const std::vector<Finding>& ds) {
+    Findings out;
+    for (const Finding& d : ds) {
+      out.Add(d.rule, d.severity, d.range, d.message, d.help,
+              std::vector<Fix>(d.fixes.begin(), d.fixes.end()));
+    }
+    return out;
+  }
+  std::string Format(const std::vector<Finding>& ds, OutputFormat f) {
     std::string out;
-    FormatDiagnostics(sources_, ds, {f, false}, &out);
+    FormatDiagnostics(sources_, Store(ds), {f, false}, &out);
     return out;
   }
   SourceSet sources_;
@@ -43,7 +52,7 @@ class FormatTest : public ::testing::Test {
 
 TEST_F(FormatTest, CaretKeepsTabsAndCoversTheRange) {
   FileId f = Add("www\tA\t192.0.2.300\n");
-  Diagnostic d{"zone-rdata", Severity::kError, {f, 6, 17}, "bad", "fix"};
+  const Finding d{"zone-rdata", Severity::kError, {f, 6, 17}, "bad", "fix"};
   EXPECT_EQ(Format({d}, OutputFormat::kText),
             "z.zone:1:7: error: bad [zone-rdata]\n"
             "  www\tA\t192.0.2.300\n"
@@ -54,7 +63,7 @@ TEST_F(FormatTest, CaretKeepsTabsAndCoversTheRange) {
 
 TEST_F(FormatTest, RangeOverSeveralLinesUnderlinesToLineEnd) {
   FileId f = Add("a TXT ( \"x\"\n  \"y\" )\n");
-  Diagnostic d{"zone-syntax", Severity::kWarning, {f, 6, 18}, "m", ""};
+  const Finding d{"zone-syntax", Severity::kWarning, {f, 6, 18}, "m", ""};
   EXPECT_EQ(Format({d}, OutputFormat::kText),
             "z.zone:1:7: warning: m [zone-syntax]\n"
             "  a TXT ( \"x\"\n"
@@ -70,19 +79,19 @@ TEST_F(FormatTest, RangeOverSeveralLinesUnderlinesToLineEnd) {
 TEST_F(FormatTest, FixesInEveryFormat) {
   // "é" is two bytes, one UTF-16 unit: SARIF's columns count units.
   FileId f = Add("caf\xc3\xa9 MX 10 mail.example.com\n");
-  Diagnostic d{"zone-missing-trailing-dot",
-               Severity::kWarning,
-               {f, 12, 28},
-               "m",
-               "h",
-               {{"Add the trailing dot", true, {{{f, 28, 28}, "."}}},
-                {"Make the name relative", true, {{{f, 12, 28}, "mail"}}}}};
-  Diagnostic unsafe{"spf-softfail-all",
-                    Severity::kInfo,
-                    {f, 0, 1},
-                    "u",
-                    "",
-                    {{"Change ~all to -all", false, {{{f, 0, 1}, "-"}}}}};
+  const std::vector<Fix> fixes = {
+      {"Add the trailing dot", true, {{{f, 28, 28}, "."}}},
+      {"Make the name relative", true, {{{f, 12, 28}, "mail"}}}};
+  const Finding d{"zone-missing-trailing-dot",
+                  Severity::kWarning,
+                  {f, 12, 28},
+                  "m",
+                  "h",
+                  fixes};
+  const std::vector<Fix> unsafe_fixes = {
+      {"Change ~all to -all", false, {{{f, 0, 1}, "-"}}}};
+  const Finding unsafe{"spf-softfail-all", Severity::kInfo, {f, 0, 1}, "u", "",
+                       unsafe_fixes};
   EXPECT_EQ(Format({d, unsafe}, OutputFormat::kGcc),
             "z.zone:1:13: warning: m [zone-missing-trailing-dot] [fixable]\n"
             "z.zone:1:1: info: u [spf-softfail-all]\n");
@@ -133,7 +142,7 @@ TEST(ParseOutputFormatTest, NamesEveryFormat) {
 
 class SarifTest : public FormatTest {
  protected:
-  nlohmann::json Sarif(const std::vector<Diagnostic>& ds) {
+  nlohmann::json Sarif(const std::vector<Finding>& ds) {
     std::string out = Format(ds, OutputFormat::kSarif);
     EXPECT_EQ(out.back(), '\n');
     return nlohmann::json::parse(out);  // throws on text that is not JSON
@@ -150,7 +159,7 @@ class SarifTest : public FormatTest {
 TEST_F(SarifTest, RulesWithTheirPagesAndResultsWithRegions) {
   FileId a = Add("www A 192.0.2.300\n", "zones/a.zone");
   FileId b = Add("x\ny TXT (\n", "./zones/b.zone");
-  std::vector<Diagnostic> ds = {
+  std::vector<Finding> ds = {
       {"zone-rdata", Severity::kError, {a, 6, 17}, "bad address", "fix it"},
       {"zone-syntax", Severity::kInfo, {b, 0, 5}, "unclosed", ""},
       {"zone-rdata", Severity::kWarning, {b, 0, 1}, "m", ""}};
@@ -208,7 +217,7 @@ TEST_F(SarifTest, RulesWithTheirPagesAndResultsWithRegions) {
 // line.
 TEST_F(SarifTest, EveryRuleHasItsPagesFirstParagraph) {
   FileId f = Add("x\n");
-  std::vector<Diagnostic> ds;
+  std::vector<Finding> ds;
   for (const Rule* rule : AllRules()) {
     ds.push_back({rule->info().id, rule->info().severity, {f, 0, 1}, "m", ""});
   }
@@ -256,7 +265,7 @@ TEST_F(SarifTest, ColumnsCountUtf16CodeUnits) {
 TEST_F(SarifTest, FingerprintsSurviveLinesMovedAboveAndTellTwinsApart) {
   const std::string zone = "a TXT x\nb TXT x\n";
   FileId f = Add(zone);
-  std::vector<Diagnostic> ds = {
+  std::vector<Finding> ds = {
       {"zone-syntax", Severity::kError, {f, 6, 7}, "one", ""},
       {"zone-syntax", Severity::kError, {f, 14, 15}, "two", ""},
       {"zone-rdata", Severity::kError, {f, 14, 15}, "two", ""}};
@@ -271,12 +280,14 @@ TEST_F(SarifTest, FingerprintsSurviveLinesMovedAboveAndTellTwinsApart) {
   // Two lines inserted above, and a reworded message: the same findings.
   SourceSet moved;
   FileId g = moved.Add(Source::FromString("z.zone", "; new\n\n" + zone));
-  for (Diagnostic& d : ds) {
+  std::vector<std::string> reworded;
+  reworded.reserve(ds.size());  // the findings' messages point into it
+  for (Finding& d : ds) {
     d.range = {g, d.range.begin + 7, d.range.end + 7};
-    d.message += " (reworded)";
+    d.message = reworded.emplace_back(std::string(d.message) + " (reworded)");
   }
   std::string out;
-  FormatDiagnostics(moved, ds, {OutputFormat::kSarif, false}, &out);
+  FormatDiagnostics(moved, Store(ds), {OutputFormat::kSarif, false}, &out);
   nlohmann::json after = nlohmann::json::parse(out);
   EXPECT_EQ(Fingerprints(after), before);
   EXPECT_EQ(after["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
@@ -318,7 +329,7 @@ TEST_F(SarifTest, PathsAreUriReferencesAndTextStaysUtf8) {
 TEST_F(FormatTest, GithubAnnotations) {
   FileId a = Add("www A 192.0.2.300\n", "./zones/a.zone");
   FileId b = Add("x\n", "zones/odd,name:1.zone");
-  std::vector<Diagnostic> ds = {
+  std::vector<Finding> ds = {
       {"zone-rdata", Severity::kError, {a, 6, 17}, "bad 'x'", "fix it"},
       {"spf-syntax", Severity::kWarning, {b, 0, 1}, "100% a:b,c\r\nd", ""},
       {"dmarc-missing", Severity::kInfo, {b, 0, 2}, "esc \x1b[2J\x7f", ""}};

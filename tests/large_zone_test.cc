@@ -54,11 +54,11 @@ TEST(LargeZoneTest, EveryRecordCheckedOnceInFileOrder) {
   }
   Session session;
   session.AddText("large.zone", std::move(zone), ParseOptions{});
-  const std::vector<Diagnostic> found = session.Lint(LintConfig{});
+  const Findings found = session.Lint(LintConfig{});
 
   std::map<std::string, std::vector<uint32_t>> lines_by_rule;
   uint64_t last = 0;
-  for (const Diagnostic& d : found) {
+  for (const Finding& d : found) {
     const uint64_t at = uint64_t{d.range.file} << 32 | d.range.begin;
     ASSERT_LE(last, at) << "findings out of file order";
     last = at;

@@ -24,7 +24,7 @@ std::set<std::string> RulesFor(const std::string& zone) {
   Session session;
   session.AddText("example.com.zone", zone, ParseOptions{});
   std::set<std::string> rules;
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
+  for (const Finding& d : session.Lint(LintConfig{})) {
     if (d.severity >= Severity::kWarning) rules.insert(std::string(d.rule));
   }
   return rules;
@@ -118,7 +118,7 @@ TEST(SesScenarioTest, MailFromSubdomainDelegatedToAnotherFile) {
     session.AddText("example.com.zone", parent, ParseOptions{});
     session.AddText("bounce.example.com.zone", child, ParseOptions{});
     std::set<std::string> found;
-    for (const Diagnostic& d : session.Lint(LintConfig{})) {
+    for (const Finding& d : session.Lint(LintConfig{})) {
       if (d.severity < Severity::kWarning) continue;
       found.insert(
           Cat(session.sources().Get(d.range.file).path(), " ", d.rule));

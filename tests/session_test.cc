@@ -65,12 +65,12 @@ std::vector<Session::Input> Inputs() {
   return inputs;
 }
 
-std::vector<std::string> Describe(const std::vector<Diagnostic>& found) {
+std::vector<std::string> Describe(const Findings& found) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : found) {
+  for (const Finding& d : found) {
     out.push_back(std::string(d.rule) + " " + std::to_string(d.range.file) +
                   ":" + std::to_string(d.range.begin) + "-" +
-                  std::to_string(d.range.end) + " " + d.message);
+                  std::to_string(d.range.end) + " " + std::string(d.message));
   }
   return out;
 }

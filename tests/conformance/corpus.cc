@@ -224,7 +224,7 @@ LintResult LintFile(const std::string& path, const std::string& origin) {
     result.read_error = std::string(status.message());
     return result;
   }
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
+  for (const zonelint::Finding& d : session.Lint(LintConfig{})) {
     Finding f;
     f.rule = std::string(d.rule);
     f.severity = d.severity;

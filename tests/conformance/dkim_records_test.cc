@@ -96,7 +96,7 @@ RowResult LintRecord(std::string_view record) {
   options.origin_from_file_name = false;
   session.AddText("dkim.zone", zone, options);
   RowResult result;
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
+  for (const zonelint::Finding& d : session.Lint(LintConfig{})) {
     if (d.rule.substr(0, 5) != "dkim-") {
       if (d.severity == Severity::kError) {
         result.other.push_back(Cat(d.rule, ": ", d.message));

@@ -95,7 +95,7 @@ RowResult LintRecord(std::string_view record) {
   options.origin_from_file_name = false;
   session.AddText("dmarc.zone", zone, options);
   RowResult result;
-  for (const Diagnostic& d : session.Lint(LintConfig{})) {
+  for (const zonelint::Finding& d : session.Lint(LintConfig{})) {
     if (d.rule.substr(0, 6) != "dmarc-") {
       // An SPF record placed at _dmarc (a corpus row) is judged by the
       // spf- rules too; only other rules' errors are unexpected.

@@ -81,10 +81,10 @@ ZoneResult LintZone(const SuiteZone& zone) {
   options.origin = ".";
   options.origin_from_file_name = false;
   session.AddText(zone.name, zone.text, options);
-  const std::vector<Diagnostic> diagnostics = session.Lint(LintConfig{});
+  const Findings diagnostics = session.Lint(LintConfig{});
 
   ZoneResult result;
-  for (const Diagnostic& d : diagnostics) {
+  for (const zonelint::Finding& d : diagnostics) {
     if (d.severity != Severity::kError) continue;
     const uint32_t line =
         d.range.file < session.sources().size()

@@ -508,14 +508,15 @@ TEST(FixActionTest, FixBecomesAWorkspaceEdit) {
   // "é" before the edit: byte offsets 7..7 are UTF-16 character 6.
   const std::string text = "x\nw\xC3\xA9 CNAME host\n";
   LineIndex index(text);
-  Diagnostic d;
-  d.rule = "zone-missing-trailing-dot";
-  d.severity = Severity::kWarning;
-  d.range = {0, 12, 16};
-  d.message = "no dot";
-  d.fixes.push_back({"Add the trailing dot", true, {{{0, 16, 16}, "."}}});
-  d.fixes.push_back(
-      {"Remove the name", false, {{{0, 2, 5}, ""}, {{0, 12, 16}, "@"}}});
+  const std::vector<Fix> fixes = {
+      {"Add the trailing dot", true, {{{0, 16, 16}, "."}}},
+      {"Remove the name", false, {{{0, 2, 5}, ""}, {{0, 12, 16}, "@"}}}};
+  const Finding d{"zone-missing-trailing-dot",
+                  Severity::kWarning,
+                  {0, 12, 16},
+                  "no dot",
+                  "",
+                  fixes};
   const Json diagnostic = DiagnosticJson(d, text, index);
   EXPECT_EQ(diagnostic["range"]["start"],
             Json({{"line", 1}, {"character", 9}}));
@@ -541,14 +542,17 @@ TEST(FindingActionsTest, OneActionPerFixThenTheSuppression) {
   const std::string text = "www CNAME host\n";
   LineIndex index(text);
   SuppressionEdits suppressions(text);
-  Diagnostic d;
-  d.rule = "zone-missing-trailing-dot";
-  d.range = {3, 10, 14};
-  d.message = "m";
-  d.fixes.push_back({"Add the trailing dot", true, {{{3, 14, 14}, "."}}});
-  d.fixes.push_back({"Behaviour", false, {{{3, 0, 3}, "w"}}});
-  d.fixes.push_back({"Elsewhere", true, {{{4, 0, 0}, "x"}}});  // other file
-  d.fixes.push_back({"Nothing", true, {}});
+  const std::vector<Fix> fixes = {
+      {"Add the trailing dot", true, {{{3, 14, 14}, "."}}},
+      {"Behaviour", false, {{{3, 0, 3}, "w"}}},
+      {"Elsewhere", true, {{{4, 0, 0}, "x"}}},  // in another file
+      {"Nothing", true, {}}};
+  Finding d{"zone-missing-trailing-dot",
+            Severity::kError,
+            {3, 10, 14},
+            "m",
+            "",
+            fixes};
   const std::string uri = "file:///z.zone";
   Json actions = FindingActions(d, 3, uri, text, index, suppressions);
   ASSERT_EQ(actions.size(), 3u) << actions.dump();
@@ -563,7 +567,7 @@ TEST(FindingActionsTest, OneActionPerFixThenTheSuppression) {
       ApplyEdit(text, actions[2]["edit"], uri),
       "www CNAME host ; zonelint-disable-line zone-missing-trailing-dot\n");
   // One safe fix (and an unsafe one): it is preferred, the other not.
-  d.fixes.resize(2);
+  d.fixes = d.fixes.first(2);
   actions = FindingActions(d, 3, uri, text, index, suppressions);
   ASSERT_EQ(actions.size(), 3u);
   EXPECT_EQ(actions[0]["isPreferred"], true);

@@ -70,7 +70,7 @@ Output RunPipeline(std::string_view input, std::string origin) {
   options.max_entry_bytes = 16384;
   Session session;
   session.AddText("fuzz-input", std::string(input), options);
-  std::vector<Diagnostic> diagnostics = session.Lint(LintConfig());
+  const Findings diagnostics = session.Lint(LintConfig());
   Output out;
   out.records = session.zones()[0]->records.size();
   out.issues = session.zones()[0]->issues.size();

@@ -110,9 +110,10 @@ TEST_F(LookupsTest, ChainAcrossTwoZoneFilesThroughTheSession) {
           "_a._spf TXT \"v=spf1 a:ns.example.net mx:example.net "
           "exists:ns.example.net -all\"\n",
       net);
-  std::vector<Diagnostic> found;
-  for (Diagnostic& d : session.Lint(LintConfig{})) {
-    if (d.rule == "spf-too-many-lookups") found.push_back(std::move(d));
+  const Findings findings = session.Lint(LintConfig{});
+  std::vector<Finding> found;
+  for (const Finding& d : findings) {
+    if (d.rule == "spf-too-many-lookups") found.push_back(d);
   }
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].message,

@@ -20,6 +20,7 @@
 #include "lint/spf_costs.h"
 #include "lint/spf_costs_writer.h"
 #include "lint/zone_files.h"
+#include "util/large_heap.h"
 #include "util/strings.h"
 
 namespace zonelint {
@@ -430,6 +431,16 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
     stdin_text.assign(std::istreambuf_iterator<char>(in),
                       std::istreambuf_iterator<char>());
   }
+  // A big input gets the large heap (util/large_heap.h), decided before
+  // anything big is allocated or any helper thread starts.
+  uint64_t input_bytes = stdin_text.size();
+  for (const std::string& file : files) {
+    std::error_code ec;
+    if (file == "-") continue;
+    const uintmax_t size = std::filesystem::file_size(file, ec);
+    if (!ec) input_bytes += size;
+  }
+  if (LargeHeapWanted(input_bytes)) UseLargeHeap();
   // One lint of the files; --fix and --diff lint again after each round,
   // with the texts they changed in memory.
   bool first_lint = true;

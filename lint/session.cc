@@ -31,6 +31,7 @@ std::vector<absl::Status> Session::AddFiles(std::vector<Input> inputs) {
     SourceSet sources;
     NameTable names;
     std::unique_ptr<Zone> zone;
+    bool direct = false;  // parsed into the session's own tables
   };
   constexpr size_t kWindow = 64;
   std::vector<absl::Status> statuses;
@@ -59,6 +60,17 @@ std::vector<absl::Status> Session::AddFiles(std::vector<Input> inputs) {
               }
               source = *std::move(opened);
             }
+            if (i == 0) {
+              // Every file before this one is merged already, so the
+              // window's first file goes straight into the session's
+              // tables: the ids are those a merge would give, and one file
+              // alone (a big zone) is never copied.
+              out.direct = true;
+              out.zone = std::make_unique<Zone>(&names_);
+              ParseZone(&sources_, sources_.Add(std::move(source)),
+                        input.options, out.zone.get());
+              continue;
+            }
             out.zone = std::make_unique<Zone>(&out.names);
             ParseZone(&out.sources, out.sources.Add(std::move(source)),
                       input.options, out.zone.get());
@@ -68,6 +80,10 @@ std::vector<absl::Status> Session::AddFiles(std::vector<Input> inputs) {
     for (Parsed& p : parsed) {
       statuses.push_back(p.status);
       if (p.zone == nullptr) continue;
+      if (p.direct) {
+        zones_.push_back(std::move(p.zone));
+        continue;
+      }
       file_ids.clear();
       for (FileId f = 0; f < p.sources.size(); ++f) {
         file_ids.push_back(sources_.Add(p.sources.Release(f)));

@@ -571,12 +571,6 @@ class WireChecker {
   std::string problem_;
 };
 
-// The buffer RdataParser decodes into, reused by every record (per thread).
-std::string& ScratchBuffer() {
-  thread_local std::string buffer;
-  return buffer;
-}
-
 class RdataParser {
  public:
   RdataParser(uint16_t type, const RdataInput& in, RdataOutput* out)
@@ -1399,7 +1393,7 @@ class RdataParser {
   size_t hash_bytes_ = 0;  // bytes of the NSEC3 next hashed owner ('3')
   // Decoded names and strings. Its buffer outlives the parser (one per
   // record), so a big zone's names are not each a fresh allocation.
-  std::string& scratch_ = ScratchBuffer();
+  std::string& scratch_ = out_->scratch;
 };
 
 }  // namespace

@@ -42,6 +42,9 @@ struct RdataOutput {
   bool generic = false;            // "\#" form was used
   // Fatal problems drop the record; a too-long string keeps it.
   bool fatal = false;
+  // Where wire forms are decoded for checking; kept by the caller from one
+  // record to the next, so that parsing a zone allocates it once.
+  std::string scratch;
 };
 
 // Parses and checks the rdata of a record of `type`, appending its fields.

@@ -5,7 +5,24 @@
 
 namespace zonelint {
 
+namespace {
+
+// Gives back what the parser reserved beyond what a small zone used: small
+// arrays live among other allocations, where their spare room is memory,
+// while a big array's spare room is address space never touched.
+template <typename T>
+void TrimIfSmall(std::vector<T>* v) {
+  constexpr size_t kSmall = size_t{1} << 20;
+  if (v->capacity() > v->size() && v->capacity() * sizeof(T) < kSmall) {
+    v->shrink_to_fit();
+  }
+}
+
+}  // namespace
+
 void Zone::BuildIndex() {
+  TrimIfSmall(&records);
+  TrimIfSmall(&fields);
   // Counting sort of record indexes by owner slot: stable (file order within
   // an owner), one hash lookup a record, everything sized to the zone.
   owners_.clear();

@@ -3,25 +3,56 @@
 #include <algorithm>
 #include <cstring>
 
+#include "absl/container/flat_hash_map.h"
+
 namespace zonelint {
 
+namespace {
+
+// Gives back what the parser reserved beyond what a small zone used: small
+// arrays live among other allocations, where their spare room is memory,
+// while a big array's spare room is address space never touched.
+template <typename T>
+void TrimIfSmall(std::vector<T>* v) {
+  constexpr size_t kSmall = size_t{1} << 20;
+  if (v->capacity() > v->size() && v->capacity() * sizeof(T) < kSmall) {
+    v->shrink_to_fit();
+  }
+}
+
+}  // namespace
+
 void Zone::BuildIndex() {
+  TrimIfSmall(&records);
+  TrimIfSmall(&fields);
   // Counting sort of record indexes by owner slot: stable (file order within
-  // an owner), one hash lookup a record, everything sized to the zone.
+  // an owner), everything kept sized to the zone. A record's slot is found
+  // in an array indexed by name when the name table is not much bigger
+  // than the zone (one zone alone, or a file parsed into a table of its
+  // own), else in a hash map; either is freed at the end.
   owners_.clear();
-  owner_slot_.clear();
-  owner_slot_.reserve(records.size() / 2);
   std::vector<uint32_t> slot_of(records.size());
   std::vector<uint32_t> count;
-  for (uint32_t i = 0; i < records.size(); ++i) {
-    auto [it, added] = owner_slot_.try_emplace(
-        records[i].owner, static_cast<uint32_t>(owners_.size()));
-    if (added) {
+  auto add = [&](uint32_t i, uint32_t* slot) {
+    if (*slot == UINT32_MAX) {
+      *slot = static_cast<uint32_t>(owners_.size());
       owners_.push_back(records[i].owner);
       count.push_back(0);
     }
-    slot_of[i] = it->second;
-    ++count[it->second];
+    slot_of[i] = *slot;
+    ++count[*slot];
+  };
+  if (names_->size() <= 4 * records.size() + 4096) {
+    std::vector<uint32_t> slot_of_name(names_->size(), UINT32_MAX);
+    for (uint32_t i = 0; i < records.size(); ++i) {
+      add(i, &slot_of_name[records[i].owner]);
+    }
+  } else {
+    absl::flat_hash_map<NameId, uint32_t> slot_of_name;
+    for (uint32_t i = 0; i < records.size(); ++i) {
+      add(i, &slot_of_name.try_emplace(records[i].owner, UINT32_MAX)
+                  .first->second);
+    }
   }
   owner_start_.assign(owners_.size() + 1, 0);
   for (size_t s = 0; s < owners_.size(); ++s) {
@@ -33,15 +64,27 @@ void Zone::BuildIndex() {
   for (uint32_t i = 0; i < records.size(); ++i) {
     by_owner_[next[slot_of[i]]++] = i;
   }
+  SortSlotsByName();
   incomplete_ =
       std::any_of(issues.begin(), issues.end(),
                   [](const ParseIssue& i) { return i.include_unread; });
 }
 
+void Zone::SortSlotsByName() {
+  slots_by_name_.resize(owners_.size());
+  for (uint32_t s = 0; s < owners_.size(); ++s) slots_by_name_[s] = s;
+  // Names are mostly interned in the order the zone first uses them, so
+  // this is nearly sorted already.
+  std::sort(slots_by_name_.begin(), slots_by_name_.end(),
+            [&](uint32_t a, uint32_t b) { return owners_[a] < owners_[b]; });
+}
+
 absl::Span<const uint32_t> Zone::RecordsAt(NameId owner) const {
-  auto it = owner_slot_.find(owner);
-  if (it == owner_slot_.end()) return {};
-  return RecordsOfOwner(it->second);
+  auto it = std::lower_bound(
+      slots_by_name_.begin(), slots_by_name_.end(), owner,
+      [&](uint32_t slot, NameId name) { return owners_[slot] < name; });
+  if (it == slots_by_name_.end() || owners_[*it] != owner) return {};
+  return RecordsOfOwner(*it);
 }
 
 void Zone::Remap(NameTable* names, absl::Span<const NameId> name_ids,
@@ -64,11 +107,8 @@ void Zone::Remap(NameTable* names, absl::Span<const NameId> name_ids,
     rel.name = name(rel.name);
   }
   // The records stay grouped as they were; only the keys change.
-  owner_slot_.clear();
-  for (uint32_t slot = 0; slot < owners_.size(); ++slot) {
-    owners_[slot] = name(owners_[slot]);
-    owner_slot_.emplace(owners_[slot], slot);
-  }
+  for (NameId& owner : owners_) owner = name(owner);
+  SortSlotsByName();
 }
 
 namespace {

@@ -15,9 +15,12 @@ std::string_view StringArena::Store(std::string_view s) {
       std::memcpy(blocks_.back().get(), s.data(), s.size());
       return std::string_view(blocks_.back().get(), s.size());
     }
-    blocks_.emplace_back(new char[kBlockSize]);
+    const size_t doublings = std::min<size_t>(blocks_.size(), 6);
+    const size_t size =
+        std::min(kBlockSize, std::max(s.size(), kFirstBlock << doublings));
+    blocks_.emplace_back(new char[size]);
     free_ = blocks_.back().get();
-    free_size_ = kBlockSize;
+    free_size_ = size;
   }
   std::memcpy(free_, s.data(), s.size());
   std::string_view stored(free_, s.size());

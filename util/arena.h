@@ -23,6 +23,9 @@ class StringArena {
   std::string_view Store(std::string_view s);
 
  private:
+  // Blocks grow from kFirstBlock to kBlockSize: an arena that stores a few
+  // names (one small zone's, of 100,000 parsed at once) stays small.
+  static constexpr size_t kFirstBlock = size_t{1} << 10;
   static constexpr size_t kBlockSize = size_t{1} << 16;
 
   std::vector<std::unique_ptr<char[]>> blocks_;

@@ -1,7 +1,7 @@
 // libFuzzer target for the tag-list mail records: the tag list itself
-// (parser/tag_list.h), DKIM keys (parser/dkim.h), DMARC policies
-// (parser/dmarc.h) and the MTA-STS, TLS-RPT and BIMI records
-// (parser/mail_policy.h). The bytes are parsed by every parser as they are,
+// (mail/tag_list.h), DKIM keys (mail/dkim.h), DMARC policies
+// (mail/dmarc.h) and the MTA-STS, TLS-RPT and BIMI records
+// (mail/mail_policy.h). The bytes are parsed by every parser as they are,
 // and after each protocol's version tag (so that most inputs reach the
 // tags), and the invariants of the results are checked: every range lies
 // within the text with begin <= end, every view is the text of its range,
@@ -23,10 +23,10 @@
 #include <string_view>
 #include <vector>
 
-#include "parser/dkim.h"
-#include "parser/dmarc.h"
-#include "parser/mail_policy.h"
-#include "parser/tag_list.h"
+#include "mail/dkim.h"
+#include "mail/dmarc.h"
+#include "mail/mail_policy.h"
+#include "mail/tag_list.h"
 
 namespace {
 

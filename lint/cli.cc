@@ -17,7 +17,7 @@
 #include "lint/rule_docs.h"
 #include "lint/session.h"
 #include "lint/settings.h"
-#include "lint/spf_costs.h"
+#include "mail/spf_costs.h"
 #include "lint/spf_costs_writer.h"
 #include "lint/zone_files.h"
 #include "util/strings.h"

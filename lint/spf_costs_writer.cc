@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "util/atomic_file.h"
 #include "util/strings.h"
 

@@ -3,7 +3,7 @@
 #include <memory>
 #include <set>
 
-#include "parser/mail_names.h"
+#include "mail/mail_names.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"
 #include "util/parallel.h"

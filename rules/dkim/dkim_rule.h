@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dkim.h"
-#include "parser/mail_views.h"
+#include "mail/dkim.h"
+#include "mail/mail_views.h"
 #include "parser/name.h"
 #include "parser/source.h"
-#include "parser/txt_text.h"
+#include "mail/txt_text.h"
 #include "parser/zone.h"
 
 namespace zonelint::rules {

@@ -3,7 +3,7 @@
 // exactly 32 raw bytes, RFC 8463); and a DKIM CNAME whose target a linted
 // zone holds without a key.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 

@@ -1,7 +1,7 @@
 // dkim-key-too-short: an RSA key under 1024 bits, whose signatures RFC 8301
 // 3.2 forbids verifiers to accept.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 

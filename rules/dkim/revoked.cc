@@ -1,7 +1,7 @@
 // dkim-revoked: an empty p=, which revokes the key (RFC 6376 3.6.1):
 // signatures with its selector fail.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 

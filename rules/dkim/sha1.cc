@@ -1,7 +1,7 @@
 // dkim-sha1: an h= tag that allows sha1, which RFC 8301 3.1 forbids for
 // signing and verifying.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 

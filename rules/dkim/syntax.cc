@@ -3,8 +3,8 @@
 // t= value (verifiers treat the key as a syntax error: PERMFAIL); and a
 // v=DKIM1 record published where no verifier looks for keys.
 #include "lint/rule.h"
-#include "parser/dkim.h"
-#include "parser/mail_views.h"
+#include "mail/dkim.h"
+#include "mail/mail_views.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 

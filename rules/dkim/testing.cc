@@ -1,7 +1,7 @@
 // dkim-testing: t=y, the domain is testing DKIM; verifiers may treat its
 // failed signatures like unsigned mail (RFC 6376 3.6.1).
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 

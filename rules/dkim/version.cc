@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "rules/fixes/txt_edits.h"
 #include "util/strings.h"

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "parser/dmarc.h"
-#include "parser/mail_names.h"
-#include "parser/mail_views.h"
+#include "mail/dmarc.h"
+#include "mail/mail_names.h"
+#include "mail/mail_views.h"
 #include "util/parallel.h"
 
 namespace zonelint::rules {

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
-#include "parser/mail_views.h"
+#include "mail/dmarc.h"
+#include "mail/mail_views.h"
 #include "parser/source.h"
 
 namespace zonelint::rules {

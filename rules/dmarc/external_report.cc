@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
+#include "mail/dmarc.h"
 #include "parser/name.h"
 #include "parser/universe.h"
 #include "rules/dmarc/dmarc_rule.h"

@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
-#include "parser/mail_names.h"
-#include "parser/mail_views.h"
+#include "mail/dmarc.h"
+#include "mail/mail_names.h"
+#include "mail/mail_views.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {

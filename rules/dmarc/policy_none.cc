@@ -1,7 +1,7 @@
 // dmarc-policy-none: p=none (or no p with a valid rua, which receivers
 // treat as p=none): monitoring only, nothing is quarantined or rejected.
 #include "lint/rule.h"
-#include "parser/dmarc.h"
+#include "mail/dmarc.h"
 #include "rules/dmarc/dmarc_rule.h"
 #include "util/strings.h"
 

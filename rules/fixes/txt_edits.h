@@ -13,7 +13,7 @@
 
 #include "lint/diagnostic.h"
 #include "parser/source.h"
-#include "parser/txt_text.h"
+#include "mail/txt_text.h"
 #include "parser/zone.h"
 
 namespace zonelint::rules {

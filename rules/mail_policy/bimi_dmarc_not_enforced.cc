@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
-#include "parser/mail_names.h"
-#include "parser/mail_policy.h"
-#include "parser/mail_views.h"
+#include "mail/dmarc.h"
+#include "mail/mail_names.h"
+#include "mail/mail_policy.h"
+#include "mail/mail_views.h"
 #include "parser/name.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"

@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "parser/mail_views.h"
+#include "mail/mail_views.h"
 #include "parser/name.h"
 #include "parser/universe.h"
-#include "rules/spf/known_senders.h"
+#include "mail/known_senders.h"
 
 namespace zonelint::rules {
 namespace {

@@ -2,7 +2,7 @@
 #include <optional>
 
 #include "lint/rule.h"
-#include "parser/rdata.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "rules/mx/mx_rule.h"
 #include "util/strings.h"

@@ -1,8 +1,8 @@
 // spf-include-no-spf: an include or redirect target that the linted zones
 // hold but that has no SPF record (RFC 7208 5.2, 6.1: permerror).
 #include "lint/rule.h"
-#include "parser/spf.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

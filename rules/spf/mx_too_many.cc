@@ -1,7 +1,7 @@
 // spf-mx-too-many: an SPF `mx` term whose target has more than 10 MX
 // records (RFC 7208 4.6.4: the mx mechanism then returns permerror).
 #include "lint/rule.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

@@ -2,7 +2,7 @@
 // DNS-querying terms, counted across includes and redirects (RFC 7208
 // 4.6.4).
 #include "lint/rule.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

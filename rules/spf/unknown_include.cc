@@ -2,7 +2,7 @@
 // linted zone and in no cost table: zonelint counts it as 1 lookup, so the
 // record's total is a lower bound.
 #include "lint/rule.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

@@ -175,11 +175,6 @@ void ReportUnused(const LintConfig& config, Suppressions& suppressions,
       });
 }
 
-// The area of a rule id: what comes before the first '-' ("spf").
-std::string_view Area(std::string_view id) {
-  return id.substr(0, id.find('-'));
-}
-
 // Keeps what rules emit in a Findings store.
 class FindingsSink : public DiagnosticSink {
  public:
@@ -195,21 +190,12 @@ class FindingsSink : public DiagnosticSink {
 Findings LintFindings(const LintContext& context, const LintConfig& config) {
   Findings findings;
   FindingsSink sink(&findings);
-  std::string_view area;
   for (const Rule* rule : AllRules()) {
     const RuleInfo& info = rule->info();
     if (Contains(config.disabled, info.id)) continue;
-    // The registry lists rules by id, so an area's rules run together and
-    // the values they share (parsed DKIM keys, the SPF lookup analysis)
-    // can go before the next area builds its own.
-    if (Area(info.id) != area) {
-      context.views.ReleaseMemos();
-      area = Area(info.id);
-    }
     RuleSink rule_sink(info, &sink);
     rule->Check(context, rule_sink);
   }
-  context.views.ReleaseMemos();
 
   // Findings of rules off for their file and suppressed findings out,
   // severity overrides in, in place.

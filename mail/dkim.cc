@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "mail/dkim_grammar.h"
 #include "mail/dkim_key.h"
 #include "mail/tag_list.h"
@@ -307,7 +308,22 @@ bool StartsWithDkimVersion(std::string_view text) {
          first.value == "DKIM1";
 }
 
-Key Parse(std::string_view text) {
+Key Parse(std::string_view text) { return Parser().Parse(text); }
+
+KeyInfo Parser::Inspect(std::string_view der) {
+  constexpr size_t kMaxCached = 4096;
+  // (Debian's Abseil has its own string_view: the one its hash takes.)
+  if (auto it = key_infos_.find(absl::string_view(der.data(), der.size()));
+      it != key_infos_.end()) {
+    return it->second;
+  }
+  const KeyInfo info = InspectPublicKey(der);
+  if (key_infos_.size() >= kMaxCached) key_infos_.clear();
+  key_infos_.emplace(std::string(der), info);
+  return info;
+}
+
+Key Parser::Parse(std::string_view text) {
   Key key;
   // Text wrapped in quote characters that are part of it ("\"k=rsa; p=...
   // \""): one mistake, which would otherwise show as a bad first tag and a
@@ -319,9 +335,8 @@ Key Parse(std::string_view text) {
         {ShowText(text, kShowMax), ShowText(inner, kShowMax)});
     return key;
   }
-  // Reused storage: keys are parsed by the hundred thousand, on several
-  // threads. `tags` is only read until this returns.
-  thread_local TagList tags;
+  // `tags` is only read until this returns.
+  TagList& tags = tags_;
   ParseTagList(text, &tags);
   for (const TagListProblem& problem : tags.problems) {
     key.errors.push_back({ErrorKind::kSyntax,
@@ -425,9 +440,7 @@ Key Parse(std::string_view text) {
     key.revoked = true;
     return key;
   }
-  // The decoded key, in a buffer each thread reuses (keys are parsed on
-  // several threads, one after another on each).
-  thread_local std::string bytes;
+  std::string& bytes = bytes_;
   if (!ParseValue<g::key_p_value>(*key_tag, nullptr) ||
       !DecodeBase64(key_tag->value, &bytes)) {
     const size_t before = key.errors.size();
@@ -442,7 +455,7 @@ Key Parse(std::string_view text) {
   }
   key.decoded = true;
   key.key_size = bytes.size();
-  key.key_info = InspectPublicKey(bytes);
+  key.key_info = Inspect(bytes);
   if (key.type != KeyType::kUnknown) CheckKeyBytes(&key, bytes);
   return key;
 }

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "mail/dkim_key.h"
 #include "mail/tag_list.h"
 
@@ -90,6 +91,23 @@ struct Key {
 
 // Parses the text of a DKIM key record (the TXT strings joined).
 Key Parse(std::string_view text);
+
+// Parses many key records in a row, reusing its storage, and reads each
+// distinct p= key with OpenSSL once (zones publish one provider's or one
+// template's key under many names). One per thread: not for concurrent use.
+class Parser {
+ public:
+  Key Parse(std::string_view text);
+
+ private:
+  // What the decoded bytes of a key are, by those bytes.
+  KeyInfo Inspect(std::string_view der);
+
+  TagList tags_;
+  std::string bytes_;  // the decoded p= value
+  // Bounded: a zone of millions of distinct keys cannot grow it without end.
+  absl::flat_hash_map<std::string, KeyInfo> key_infos_;
+};
 
 // Whether text is meant as a DKIM key wherever it is published: its first
 // tag is v=DKIM1 (blanks allowed around '=').

@@ -6,9 +6,6 @@
 
 #include <string>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/strings/string_view.h"
-
 namespace zonelint::dkim {
 namespace {
 
@@ -55,22 +52,9 @@ KeyInfo Inspect(std::string_view der) {
 }  // namespace
 
 KeyInfo InspectPublicKey(std::string_view der) {
-  // Zones publish the same key under many names (a provider's key, a
-  // template): decode each distinct key once per thread (keys are parsed on
-  // several threads; a cache of each one's own needs no lock). Bounded, so
-  // a zone of millions of distinct keys cannot grow it without end.
-  thread_local absl::flat_hash_map<std::string, KeyInfo> cache;
-  constexpr size_t kMaxCached = 4096;
-  // (Debian's Abseil has its own string_view: the one its hash takes.)
-  if (auto it = cache.find(absl::string_view(der.data(), der.size()));
-      it != cache.end()) {
-    return it->second;
-  }
   KeyInfo info = Inspect(der);
   // Failed decodings leave errors in OpenSSL's thread-local queue.
   ERR_clear_error();
-  if (cache.size() >= kMaxCached) cache.clear();
-  cache.emplace(std::string(der), info);
   return info;
 }
 

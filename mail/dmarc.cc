@@ -256,7 +256,7 @@ Range RangeIn(std::string_view text, std::string_view part) {
 
 class Parser {
  public:
-  explicit Parser(std::string_view text) : text_(text) {}
+  Parser(std::string_view text, TagList* list) : text_(text), list_(*list) {}
 
   Record Run();
 
@@ -278,6 +278,7 @@ class Parser {
   void CheckUnknown(const TagRef& tag);
 
   std::string_view text_;
+  TagList& list_;
   Record record_;
   bool rua_valid_ = false;  // a syntactically valid rua URI was seen
 };
@@ -308,9 +309,8 @@ Record Parser::Run() {
         {0, static_cast<uint32_t>(std::min<size_t>(text_.size(), 8))}, {});
     return std::move(record_);
   }
-  // Reused storage (records are parsed by the hundred thousand, on several
-  // threads); the tags are copied out below.
-  thread_local TagList list;
+  // The tags are copied out below: the caller's list is only scratch.
+  TagList& list = list_;
   ParseTagList(text_, &list);
   record_.tags.reserve(list.tags.size());
   for (const Tag& tag : list.tags) {
@@ -642,6 +642,13 @@ std::optional<Error> FindLookalike(std::string_view text) {
   return MakeError(Problem::kBadVersion, range(value), {ShowText(value)});
 }
 
-Record ParseDmarc(std::string_view text) { return Parser(text).Run(); }
+Record ParseDmarc(std::string_view text) {
+  TagList list;
+  return Parser(text, &list).Run();
+}
+
+Record ParseDmarc(std::string_view text, TagList* scratch) {
+  return Parser(text, scratch).Run();
+}
 
 }  // namespace zonelint::dmarc

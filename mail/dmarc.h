@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "mail/tag_list.h"
+
 namespace zonelint::dmarc {
 
 // Ordered by strength: kNone < kQuarantine < kReject.
@@ -168,6 +170,9 @@ std::optional<Error> FindLookalike(std::string_view text);
 // Report URIs that are not valid mailto:/https: are NOT errors here: they
 // carry `valid = false` and a `problem`, for dmarc-report-uri.
 Record ParseDmarc(std::string_view text);
+// The same, splitting the tag list into *scratch (cleared first), whose
+// storage a caller parsing many records in a row reuses.
+Record ParseDmarc(std::string_view text, TagList* scratch);
 
 }  // namespace zonelint::dmarc
 

@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include "mail/dkim_keys.h"
+#include "mail/dmarc.h"
+#include "mail/dmarc_records.h"
+#include "mail/spf_lookups.h"
 #include "parser/rrtype.h"
 #include "util/parallel.h"
 #include "util/strings.h"
@@ -39,12 +43,43 @@ std::vector<const SpfSite*> MailViews::SpfAt(NameId owner) const {
   return At(spf_by_owner_, all, owner);
 }
 
-void MailViews::ReleaseMemos() const {
-  std::lock_guard<std::mutex> lock(memo_mutex_);
-  memo_.clear();
-  // (Before the views are built, txt_ is empty and nothing is joined.)
-  for (const TxtSite& site : txt_) site.text.Forget();
-  dkim_texts_.Clear();
+MailViews::MailViews(const Universe& universe, const SourceSet& sources,
+                     const SpfCostTable& costs)
+    : universe_(universe), sources_(sources), costs_(costs) {}
+
+MailViews::~MailViews() = default;
+
+const DkimKeys& MailViews::Dkim() const {
+  std::call_once(dkim_once_, [this] {
+    dkim_ = std::make_unique<const DkimKeys>(CollectDkimKeys(*this));
+  });
+  return *dkim_;
+}
+
+const std::vector<DmarcSite>& MailViews::Dmarc() const {
+  std::call_once(dmarc_once_, [this] { dmarc_ = ParseDmarcSites(*this); });
+  return dmarc_;
+}
+
+std::vector<const TxtSite*> MailViews::DmarcRecordsAt(NameId owner) const {
+  std::vector<const TxtSite*> out;
+  if (owner == kNoName) return out;
+  for (const TxtSite* site : MailTxtAt(owner)) {
+    if (dmarc::IsDmarcRecord(site->text.text())) out.push_back(site);
+  }
+  return out;
+}
+
+std::vector<const TxtSite*> MailViews::DmarcRecordsOf(
+    std::string_view domain) const {
+  return DmarcRecordsAt(universe_.Find(Cat("_dmarc.", domain)));
+}
+
+const SpfLookupAnalysis& MailViews::SpfLookups() const {
+  std::call_once(spf_lookups_once_, [this] {
+    spf_lookups_ = std::make_unique<const SpfLookupAnalysis>(*this);
+  });
+  return *spf_lookups_;
 }
 
 const std::vector<TxtSite>& MailViews::MailTxt() const {

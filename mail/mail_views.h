@@ -1,23 +1,29 @@
-// The mail views of a universe: the records mail protocols read, parsed
-// once per run and shared by every rule (each rule asks; the first asker
-// pays): the mail TXT records with their joined text, and the SPF records
-// parsed. The DKIM, DMARC, MTA-STS, TLS-RPT and BIMI rules parse the
-// TXT records at their names (few) from MailTxt().
+// The mail views of a set of zones: the records mail protocols read and
+// what is worked out from them, each computed once per set behind a typed
+// accessor and shared by every rule: the mail TXT records with their joined
+// text, the SPF records parsed, the DKIM keys (mail/dkim_keys.h), the DMARC
+// records (mail/dmarc_records.h) and the SPF lookup analysis
+// (mail/spf_lookups.h). The MTA-STS, TLS-RPT and BIMI rules parse the few
+// TXT records at their names from MailTxtOfKind().
+//
+// Each view is built on first use (std::call_once), not eagerly: a run
+// that selects only some rules (--select zone-*) or the language server on
+// a zone without mail records pays only for what is asked; once built, a
+// view lives as long as the MailViews.
 #ifndef ZONELINT_MAIL_MAIL_VIEWS_H_
 #define ZONELINT_MAIL_MAIL_VIEWS_H_
 
 #include <memory>
 #include <mutex>
-#include <typeindex>
-#include <typeinfo>
+#include <string_view>
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "mail/mail_names.h"
-#include "parser/source.h"
 #include "mail/spf.h"
+#include "mail/spf_costs.h"
 #include "mail/txt_text.h"
+#include "parser/source.h"
 #include "parser/universe.h"
 #include "parser/zone.h"
 #include "util/arena.h"
@@ -53,15 +59,23 @@ struct SpfSite {
   bool type99() const { return is_type99; }  // an SPF RR (RFC 7208 3.1)
 };
 
+struct DkimKeys;            // mail/dkim_keys.h
+struct DmarcSite;           // mail/dmarc_records.h
+class SpfLookupAnalysis;    // mail/spf_lookups.h
+
 class MailViews {
  public:
-  MailViews(const Universe& universe, const SourceSet& sources)
-      : universe_(universe), sources_(sources) {}
+  // `costs`: the user's SPF cost table (--spf-costs; empty when none),
+  // which the SPF lookup analysis reads. All three must outlive this.
+  MailViews(const Universe& universe, const SourceSet& sources,
+            const SpfCostTable& costs);
+  ~MailViews();
   MailViews(const MailViews&) = delete;
   MailViews& operator=(const MailViews&) = delete;
 
   const Universe& universe() const { return universe_; }
   const SourceSet& sources() const { return sources_; }
+  const SpfCostTable& spf_costs() const { return costs_; }
 
   // Every mail TXT record (and type 99 SPF record), zone by zone in file
   // order.
@@ -71,30 +85,29 @@ class MailViews {
   // The mail TXT records (type TXT only) whose owner is of `kind`.
   std::vector<const TxtSite*> MailTxtOfKind(MailName kind) const;
 
-  // A value derived from the views (the SPF lookup analysis, the parsed DKIM
-  // keys, ...) built once per run by the first rule that asks: `make()`
-  // returns a std::unique_ptr<T>. One value per type T. A value lives until
-  // ReleaseMemos().
-  template <typename T, typename Make>
-  const T& Memo(Make make) const {
-    std::lock_guard<std::mutex> lock(memo_mutex_);
-    std::shared_ptr<void>& slot = memo_[std::type_index(typeid(T))];
-    if (slot == nullptr) slot = std::shared_ptr<T>(make());
-    return *static_cast<const T*>(slot.get());
-  }
-
-  // Frees the memoized values (not the TXT and SPF views) and the joined
-  // texts of DKIM key records; one asked for again is built again. The runner
-  // calls it when it moves from one area's rules to the next, so that only one
-  // area's values are held at a time. Not while a rule holds a reference to a
-  // memoized value.
-  void ReleaseMemos() const;
-
   // Every SPF record (TXT and type 99), zone by zone in file order.
   const std::vector<SpfSite>& Spf() const;
   // The SPF records in TXT at `owner` (what a verifier sees, RFC 7208 4.4),
   // in zone and file order; several mean a permerror.
   std::vector<const SpfSite*> SpfAt(NameId owner) const;
+
+  // The DKIM keys of the linted zones, parsed (mail/dkim_keys.h).
+  const DkimKeys& Dkim() const;
+
+  // The TXT records at _dmarc names that are DMARC records (IsDmarcRecord),
+  // parsed, in zone and file order (mail/dmarc_records.h). Text meant as a
+  // DMARC record that is not one is dmarc-lookalike's, and no DMARC record
+  // to any other rule.
+  const std::vector<DmarcSite>& Dmarc() const;
+  // The DMARC records a receiver selects at the name `owner` (a _dmarc
+  // name, or a report authorisation name): its TXT records that are DMARC
+  // records, in zone and file order. None for kNoName.
+  std::vector<const TxtSite*> DmarcRecordsAt(NameId owner) const;
+  // The same at _dmarc.<domain> (`domain` canonical).
+  std::vector<const TxtSite*> DmarcRecordsOf(std::string_view domain) const;
+
+  // The SPF lookup analysis of every TXT SPF record (mail/spf_lookups.h).
+  const SpfLookupAnalysis& SpfLookups() const;
 
  private:
   void BuildTxt() const;
@@ -102,22 +115,27 @@ class MailViews {
 
   const Universe& universe_;
   const SourceSet& sources_;
+  const SpfCostTable& costs_;
   mutable std::once_flag txt_once_;
   mutable StringArena txt_arena_;  // joined texts of multi-string records
-  // The joined texts of DKIM key records: long, many in a big zone and read
-  // by few rules, so joined on demand and freed with the memos.
+  // The joined texts of DKIM key records: long and many in a big zone, so
+  // joined by the threads that parse the keys (TxtText::Deferred).
   mutable JoinedTexts dkim_texts_;
   mutable std::vector<TxtSite> txt_;
   // The TXT records of each MailName kind, in order.
   mutable std::vector<const TxtSite*> txt_by_kind_[kMailNameKinds];
   // (owner, index into txt_) of the TXT records, sorted.
   mutable std::vector<std::pair<NameId, uint32_t>> txt_by_owner_;
-  mutable std::mutex memo_mutex_;
-  mutable absl::flat_hash_map<std::type_index, std::shared_ptr<void>> memo_;
   mutable std::once_flag spf_once_;
   mutable std::vector<SpfSite> spf_;
   // (owner, index into spf_) of the TXT SPF records, sorted.
   mutable std::vector<std::pair<NameId, uint32_t>> spf_by_owner_;
+  mutable std::once_flag dkim_once_;
+  mutable std::unique_ptr<const DkimKeys> dkim_;
+  mutable std::once_flag dmarc_once_;
+  mutable std::vector<DmarcSite> dmarc_;
+  mutable std::once_flag spf_lookups_once_;
+  mutable std::unique_ptr<const SpfLookupAnalysis> spf_lookups_;
 };
 
 }  // namespace zonelint

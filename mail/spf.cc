@@ -14,6 +14,7 @@
 
 #include "parser/field_grammar.h"
 #include "mail/spf_grammar.h"
+#include "parser/name.h"
 #include "tao/pegtl.hpp"
 #include "util/strings.h"
 
@@ -1020,6 +1021,14 @@ Record Parse(std::string_view text) {
     record.terms.push_back(state.term);
   }
   return record;
+}
+
+bool TargetName(const Record& record, const Term& term, std::string* name) {
+  if (term.domain_has_macro) return false;
+  static const Origin kRoot = MakeOrigin(".");
+  bool relative;
+  return ParseName(record.DomainSpec(term), &kRoot, name, &relative) ==
+         NameError::kOk;
 }
 
 }  // namespace zonelint::spf

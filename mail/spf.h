@@ -126,6 +126,27 @@ struct Record {
   }
 };
 
+// The name a term's domain-spec names, canonical ("_spf.example.com."),
+// into *name: a domain-spec is always a complete name (RFC 7208 4.8), so
+// it is read relative to the root. false when the term has a macro, or its
+// domain-spec is empty or not a name.
+bool TargetName(const Record& record, const Term& term, std::string* name);
+
+// Calls fn(term, target) for each include term and redirect modifier of
+// `record`, in order, with its target name (TargetName; empty when there is
+// none: a macro, or no valid name). fn returns false to stop the walk.
+template <typename Fn>
+void ForEachInclude(const Record& record, Fn fn) {
+  std::string target;
+  for (const Term& term : record.terms) {
+    if (term.kind != TermKind::kInclude && term.kind != TermKind::kRedirect) {
+      continue;
+    }
+    if (!TargetName(record, term, &target)) target.clear();
+    if (!fn(term, std::string_view(target))) return;
+  }
+}
+
 // Whether TXT text is an SPF record: it starts with "v=spf1"
 // (case-insensitive) followed by a space or the end (RFC 7208 4.5).
 bool IsSpfRecord(std::string_view text);

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
 #include "parser/name.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"
 #include "parser/zone.h"
@@ -116,12 +117,7 @@ class Walker {
       }
       target = owner;
     } else {
-      static const Origin kRoot = MakeOrigin(".");
-      bool relative;
-      if (ParseName(domain_spec, &kRoot, &scratch_, &relative) !=
-          NameError::kOk) {
-        return;
-      }
+      if (!spf::TargetName(site.spf, term, &scratch_)) return;
       target = Keep(scratch_);  // ParseName lower-cases
     }
     cost->target = target;
@@ -253,18 +249,9 @@ class Walker {
                    : node.known ? universe_.WildcardFor(name, *zone)
                                 : kNoName;
       if (node.owner == kNoName || hops >= kMaxCnames) return node;
-      std::string_view next;
-      bool cname_seen = false;  // the first CNAME counts
-      universe_.ForEachRecordAt(node.owner, [&](const RecordRef& ref) {
-        if (cname_seen || ref.record->type != rrtype::kCNAME) return;
-        cname_seen = true;
-        auto fields = ref.zone->FieldsOf(*ref.record);
-        if (!fields.empty() && fields[0].kind == FieldKind::kName) {
-          next = names_.Text(fields[0].value);
-        }
-      });
-      if (next.empty()) return node;
-      name = next;
+      const NameId next = CnameTargetAt(universe_, node.owner);
+      if (next == kNoName) return node;
+      name = names_.Text(next);
     }
   }
 
@@ -331,15 +318,8 @@ std::string SpfRecordLookups::ChainText() const {
   return out;
 }
 
-const SpfLookupAnalysis& SpfLookupAnalysis::Of(const MailViews& views,
-                                               const SpfCostTable& costs) {
-  return views.Memo<SpfLookupAnalysis>(
-      [&] { return std::make_unique<SpfLookupAnalysis>(views, costs); });
-}
-
-SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views,
-                                     const SpfCostTable& costs) {
-  Walker walker(views, costs, &loops_, &strings_);
+SpfLookupAnalysis::SpfLookupAnalysis(const MailViews& views) {
+  Walker walker(views, views.spf_costs(), &loops_, &strings_);
   // Where each record's parts start in the flat arrays, which must stop
   // growing before the spans point into them.
   struct Offsets {

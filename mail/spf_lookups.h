@@ -8,7 +8,7 @@
 //
 // Names outside every linted zone take their cost from the user's table
 // (--spf-costs), then the built-in table of well-known senders
-// (known_senders.h); an unknown one counts as 1. So does a name with no SPF
+// (mail/known_senders.h); an unknown one counts as 1. So does a name with no SPF
 // record in a linted zone that was not read whole (an $INCLUDE failed):
 // the record may be in the part not read. Void lookups are counted only
 // where the zone was read whole.
@@ -128,10 +128,10 @@ struct SpfRecordLookups {
 
 class SpfLookupAnalysis {
  public:
-  SpfLookupAnalysis(const MailViews& views, const SpfCostTable& costs);
-  // The analysis of this run, built by the first rule that asks.
-  static const SpfLookupAnalysis& Of(const MailViews& views,
-                                     const SpfCostTable& costs);
+  // Analyses the SPF records of `views` with the costs of names outside
+  // the zones from `views.spf_costs()` (MailViews::SpfLookups() holds the
+  // analysis of a set of zones).
+  explicit SpfLookupAnalysis(const MailViews& views);
   SpfLookupAnalysis(const SpfLookupAnalysis&) = delete;
   SpfLookupAnalysis& operator=(const SpfLookupAnalysis&) = delete;
 

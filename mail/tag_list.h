@@ -47,7 +47,7 @@ struct TagList {
 // (RFC 6376 3.2 and RFC 7489 6.3 both say they are).
 TagList ParseTagList(std::string_view text);
 // The same into *list, whose storage is reused: a caller that parses many
-// lists one after another (a thread_local TagList) allocates nothing once
+// lists one after another (one TagList per thread) allocates nothing once
 // the longest has been seen.
 void ParseTagList(std::string_view text, TagList* list);
 

@@ -75,14 +75,6 @@ void WalkRuns(const Zone& zone, const SourceSet& sources, const Record& record,
   WalkRuns(zone, sources, record, std::forward<Visit>(visit), [](uint32_t) {});
 }
 
-// The buffer a text is joined in before it is stored: one per thread (the
-// DKIM keys are parsed on several), reused, so joining allocates nothing
-// once the longest text has been seen.
-std::string& JoinBuffer() {
-  thread_local std::string buffer;
-  return buffer;
-}
-
 }  // namespace
 
 TxtText::TxtText(const Zone& zone, const SourceSet& sources,
@@ -108,9 +100,7 @@ TxtText::TxtText(const Zone& zone, const SourceSet& sources,
     return;
   }
   if (arena != nullptr) {
-    std::string& buffer = JoinBuffer();
-    JoinInto(&buffer);
-    text_ = arena->Store(buffer);
+    text_ = arena->Store(JoinedCopy());
   } else {
     std::string joined = JoinedCopy();
     owned_ = std::make_unique<std::string>(std::move(joined));
@@ -159,17 +149,11 @@ void TxtText::SetJoined(std::string_view stored) const {
   text_ = stored.data() != nullptr ? stored : std::string_view("", 0);
 }
 
-void TxtText::Join() const {
-  std::string& buffer = JoinBuffer();
-  JoinInto(&buffer);
-  SetJoined(deferred_->Store(buffer));
-}
+void TxtText::Join() const { SetJoined(deferred_->Store(JoinedCopy())); }
 
 void TxtText::Pin(StringArena* arena) const {
   if (deferred_ == nullptr) return;
-  std::string& buffer = JoinBuffer();
-  JoinInto(&buffer);
-  SetJoined(arena->Store(buffer));
+  SetJoined(arena->Store(JoinedCopy()));
   deferred_ = nullptr;
 }
 

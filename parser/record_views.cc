@@ -29,4 +29,15 @@ NameId CnameTarget(const Zone& zone, const Record& r) {
   return AsTargetName(zone, r).value_or(kNoName);
 }
 
+NameId CnameTargetAt(const Universe& universe, NameId name) {
+  NameId target = kNoName;
+  bool seen = false;
+  universe.ForEachRecordAt(name, [&](const RecordRef& ref) {
+    if (seen || ref.record->type != rrtype::kCNAME) return;
+    seen = true;
+    target = CnameTarget(*ref.zone, *ref.record);
+  });
+  return target;
+}
+
 }  // namespace zonelint

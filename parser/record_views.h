@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "parser/name.h"
+#include "parser/universe.h"
 #include "parser/zone.h"
 
 namespace zonelint {
@@ -24,6 +25,11 @@ std::optional<NameId> AsTargetName(const Zone& zone, const Record& r);
 
 // The target of a CNAME record; kNoName for any other record.
 NameId CnameTarget(const Zone& zone, const Record& r);
+
+// The target of the CNAME at `name` in the zones of `universe`: of the
+// first CNAME record there (a name has one; more is an error reported
+// elsewhere). kNoName when there is none, or its target does not read.
+NameId CnameTargetAt(const Universe& universe, NameId name);
 
 }  // namespace zonelint
 

@@ -20,7 +20,7 @@ class DkimKeyInvalid final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const DkimKeys& keys = DkimKeysOf(context);
+    const DkimKeys& keys = context.views.Dkim();
     for (const DkimSite& site : keys.sites) {
       for (const dkim::Error& error : site.key.errors) {
         if (error.kind != dkim::ErrorKind::kKeyInvalid) continue;

@@ -27,8 +27,7 @@ class DmarcMultipleRecords final : public Rule {
       // Identical texts are one record in DNS: count distinct ones, and
       // report each but the first when it is reached.
       std::vector<std::string_view> seen;
-      for (const TxtSite* other : context.views.MailTxtAt(site->owner)) {
-        if (!dmarc::IsDmarcRecord(other->text.text())) continue;
+      for (const TxtSite* other : context.views.DmarcRecordsAt(site->owner)) {
         bool repeat = false;
         for (std::string_view s : seen)
           repeat = repeat || s == other->text.text();

@@ -13,8 +13,8 @@
 #include "lint/rule.h"
 #include "mail/mail_names.h"
 #include "mail/mail_views.h"
-#include "parser/rrtype.h"
 #include "mail/spf.h"
+#include "parser/rrtype.h"
 #include "rules/fixes/txt_edits.h"
 #include "util/strings.h"
 

@@ -18,8 +18,7 @@ class SpfMxTooMany final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const SpfLookupAnalysis& analysis =
-        SpfLookupAnalysis::Of(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis = context.views.SpfLookups();
     for (const SpfRecordLookups& record : analysis.records()) {
       for (const SpfMxCount& mx : record.mx) {
         if (mx.mx_records <= kSpfMxLimit) continue;

@@ -19,8 +19,7 @@ class SpfTooManyLookups final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const SpfLookupAnalysis& analysis =
-        SpfLookupAnalysis::Of(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis = context.views.SpfLookups();
     for (const SpfRecordLookups& record : analysis.records()) {
       const SpfTermCost* passing =
           record.TermPassing(kSpfLookupLimit, /*voids=*/false);

@@ -19,8 +19,7 @@ class SpfUnknownInclude final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const SpfLookupAnalysis& analysis =
-        SpfLookupAnalysis::Of(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis = context.views.SpfLookups();
     for (const SpfRecordLookups& record : analysis.records()) {
       for (const SpfTermCost& cost : record.chain) {
         if (cost.source != SpfCostSource::kUnknown) continue;

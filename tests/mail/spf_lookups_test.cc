@@ -42,8 +42,8 @@ class LookupsTest : public ::testing::Test {
   }
   const SpfLookupAnalysis& Analyze() {
     universe_ = std::make_unique<Universe>(names_, zones_);
-    views_ = std::make_unique<MailViews>(*universe_, sources_);
-    analysis_ = std::make_unique<SpfLookupAnalysis>(*views_, costs_);
+    views_ = std::make_unique<MailViews>(*universe_, sources_, costs_);
+    analysis_ = &views_->SpfLookups();
     return *analysis_;
   }
   // The analysis of the (first) TXT SPF record at `owner`.
@@ -69,7 +69,7 @@ class LookupsTest : public ::testing::Test {
   SpfCostTable costs_;
   std::unique_ptr<Universe> universe_;
   std::unique_ptr<MailViews> views_;
-  std::unique_ptr<SpfLookupAnalysis> analysis_;
+  const SpfLookupAnalysis* analysis_ = nullptr;
 };
 
 TEST_F(LookupsTest, CountsEachDnsQueryingTerm) {

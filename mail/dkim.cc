@@ -174,7 +174,7 @@ struct add_item {
     const uint32_t begin =
         s.offset + static_cast<uint32_t>(in.begin() - s.base);
     s.items->push_back(
-        {in.string_view(),
+        {std::string(in.string_view()),
          {begin, begin + static_cast<uint32_t>(in.string_view().size())}});
   }
 };
@@ -382,7 +382,7 @@ Key Parser::Parse(std::string_view text) {
       }
     } else if (tag.name == "k") {
       key.has_type = true;
-      key.type_text = tag.value;
+      key.type_text = std::string(tag.value);
       key.type_range = ToRange(tag.value_range);
       if (tag.value == "rsa") {
         key.type = KeyType::kRsa;

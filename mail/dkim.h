@@ -47,7 +47,9 @@ enum class KeyType : unsigned char {
 
 // One item of a ':' list (h=, s=, t=), as written.
 struct Item {
-  std::string_view text;  // a view into the record text
+  // As written. Owned, like every part of a Key: a key outlives the text it
+  // was parsed from (DKIM texts are not all held joined: mail/dkim_keys.h).
+  std::string text;
   Range range;
 };
 
@@ -60,7 +62,7 @@ struct Key {
 
   // k=: the type as written ("rsa" when absent).
   KeyType type = KeyType::kRsa;
-  std::string_view type_text = "rsa";
+  std::string type_text = "rsa";
   bool has_type = false;
   Range type_range;  // the value
 
@@ -89,7 +91,8 @@ struct Key {
   const Item* Sha1Hash() const;
 };
 
-// Parses the text of a DKIM key record (the TXT strings joined).
+// Parses the text of a DKIM key record (the TXT strings joined); the key
+// holds no view into `text`.
 Key Parse(std::string_view text);
 
 // Parses many key records in a row, reusing its storage, and reads each

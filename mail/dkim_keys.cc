@@ -61,8 +61,10 @@ DkimKeys CollectDkimKeys(const MailViews& views) {
   ParallelFor(sites.size(), [&](size_t begin, size_t end) {
     // Its storage, and the keys it has read, reused by the chunk's records.
     dkim::Parser parser;
+    // A text joined to be parsed, not kept: a key holds no view into it.
+    std::string joined;
     for (size_t i = begin; i < end; ++i) {
-      parsed[i] = parser.Parse(sites[i]->text.text());
+      parsed[i] = parser.Parse(sites[i]->text.TextIn(&joined));
     }
   });
   for (size_t i = 0; i < sites.size(); ++i) {

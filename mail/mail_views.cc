@@ -175,8 +175,6 @@ void MailViews::BuildSpf() const {
                                                : site.text.text())) {
       continue;
     }
-    // An SPF record at a DKIM name: its views live all run.
-    site.text.Pin(&txt_arena_);
     sites.push_back(&site);
   }
   // Parsing is the costly part, and each record's is its own.

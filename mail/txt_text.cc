@@ -151,10 +151,10 @@ void TxtText::SetJoined(std::string_view stored) const {
 
 void TxtText::Join() const { SetJoined(deferred_->Store(JoinedCopy())); }
 
-void TxtText::Pin(StringArena* arena) const {
-  if (deferred_ == nullptr) return;
-  SetJoined(arena->Store(JoinedCopy()));
-  deferred_ = nullptr;
+std::string_view TxtText::TextIn(std::string* scratch) const {
+  if (deferred_ == nullptr || text_.data() != nullptr) return text_;
+  JoinInto(scratch);
+  return *scratch;
 }
 
 std::vector<uint32_t> TxtText::StringEnds() const {

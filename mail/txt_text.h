@@ -26,18 +26,13 @@
 
 namespace zonelint {
 
-// Where deferred texts (see TxtText::Deferred) are joined while they are
-// needed. Safe to use from several threads: each ParallelFor worker stores
-// into its own arena (WorkerSlot), so joining takes no lock.
+// Where deferred texts (see TxtText::Deferred) are stored once joined.
+// Safe to use from several threads: each ParallelFor worker stores into its
+// own arena (WorkerSlot), so joining takes no lock.
 class JoinedTexts {
  public:
   std::string_view Store(std::string_view s) {
     return arenas_[WorkerSlot()].Store(s);
-  }
-  // Frees every text stored; only once no view of them is in use (the
-  // TxtTexts are told with Forget() first) and no thread is storing.
-  void Clear() {
-    for (StringArena& arena : arenas_) arena = StringArena();
   }
 
  private:
@@ -54,11 +49,11 @@ class TxtText {
           StringArena* arena = nullptr)
       : TxtText(zone, sources, record, arena, /*defer_to=*/nullptr) {}
 
-  // A text joined only when text() is first called, into `joined`, and
-  // forgotten by Forget(): for records read by few rules (DKIM keys, long
-  // and many in a big zone), whose joined texts need not all be held for
-  // the whole run. A one-string record without escapes is a view as ever.
-  // Not for concurrent calls on one TxtText.
+  // A text joined only when text() is first called, into `joined`: for
+  // records that few rules read whole (DKIM keys, long and many in a big
+  // zone, are parsed from TextIn() and joined for good only when a finding
+  // needs their text). A one-string record without escapes is a view as
+  // ever. Not for concurrent calls on one TxtText.
   static TxtText Deferred(const Zone& zone, const SourceSet& sources,
                           const Record& record, JoinedTexts* joined);
 
@@ -67,14 +62,9 @@ class TxtText {
     if (deferred_ != nullptr && text_.data() == nullptr) Join();
     return text_;
   }
-  // A deferred text forgets its joined form (which `joined` then frees);
-  // the next text() joins it again.
-  void Forget() const {
-    if (deferred_ != nullptr) text_ = {};
-  }
-  // A deferred text joins for good into `arena`: for texts whose views
-  // outlive the JoinedTexts' contents.
-  void Pin(StringArena* arena) const;
+  // The same, but a deferred text not joined yet is joined into *scratch
+  // (and the view is into it) rather than stored.
+  std::string_view TextIn(std::string* scratch) const;
   bool deferred() const { return deferred_ != nullptr; }
   // The first `n` bytes of the text (fewer when it is shorter), without
   // joining a deferred text: enough to see what kind of record it is.
@@ -117,7 +107,7 @@ class TxtText {
   mutable std::string_view text_;       // data() is null while a deferred text
                                         // is not joined
   std::unique_ptr<std::string> owned_;  // the joined text when no arena
-  mutable JoinedTexts* deferred_ = nullptr;
+  JoinedTexts* deferred_ = nullptr;
 };
 
 }  // namespace zonelint

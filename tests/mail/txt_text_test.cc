@@ -113,29 +113,26 @@ TEST_F(TxtTextTest, GeneratedRecordsMapToTheRecord) {
   EXPECT_EQ(r.end, t.RecordRange().end);
 }
 
-TEST_F(TxtTextTest, DeferredTextsJoinOnDemandAndAgainAfterForget) {
+TEST_F(TxtTextTest, DeferredTextsJoinOnDemand) {
   Join("@ TXT \"v=DKIM1; \" \"p=\\065B\"\n");
   JoinedTexts joined;
   const TxtText t =
       TxtText::Deferred(*zone_, sources_, zone_->records[0], &joined);
   EXPECT_TRUE(t.deferred());
-  EXPECT_EQ(t.text(), "v=DKIM1; p=AB");
-  EXPECT_EQ(t.Range(9, 13).end, txt_->Range(9, 13).end);
-  t.Forget();
-  joined.Clear();
-  EXPECT_EQ(t.text(), "v=DKIM1; p=AB");  // joined again
-  t.Forget();
+  // Read without being stored: into the caller's buffer.
+  std::string scratch;
+  EXPECT_EQ(t.TextIn(&scratch), "v=DKIM1; p=AB");
+  EXPECT_EQ(scratch, "v=DKIM1; p=AB");
   EXPECT_EQ(t.Prefix(4), "v=DK");
   EXPECT_EQ(t.Prefix(13), "v=DKIM1; p=AB");
   EXPECT_EQ(t.Prefix(12), "v=DKIM1; p=A");  // the escape is one byte
   EXPECT_EQ(t.Prefix(99), "v=DKIM1; p=AB");
-  // Pinned: joined for good into an arena that outlives `joined`.
-  StringArena arena;
-  t.Pin(&arena);
-  EXPECT_FALSE(t.deferred());
-  t.Forget();
-  joined.Clear();
+  // Joined for good by text(); TextIn then needs no buffer.
   EXPECT_EQ(t.text(), "v=DKIM1; p=AB");
+  EXPECT_EQ(t.Range(9, 13).end, txt_->Range(9, 13).end);
+  scratch = "unused";
+  EXPECT_EQ(t.TextIn(&scratch), "v=DKIM1; p=AB");
+  EXPECT_EQ(scratch, "unused");
 }
 
 TEST_F(TxtTextTest, DeferredOneStringTextIsAView) {

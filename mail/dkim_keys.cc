@@ -55,27 +55,24 @@ DkimKeys CollectDkimKeys(const MailViews& views) {
   for (const TxtSite* site : views.MailTxtOfKind(MailName::kDkim)) {
     if (!IsAdsp(site->name())) sites.push_back(site);
   }
+  for (const TxtSite* site : sites) {
+    DkimSite& dkim = keys.sites.emplace_back();
+    dkim.zone = site->zone;
+    dkim.record = site->record;
+    dkim.owner = site->owner;
+    dkim.text = &site->text;
+  }
   // Parsing (and decoding each key) is the costly part, and each record's
   // is its own.
-  std::vector<dkim::Key> parsed(sites.size());
   ParallelFor(sites.size(), [&](size_t begin, size_t end) {
     // Its storage, and the keys it has read, reused by the chunk's records.
     dkim::Parser parser;
     // A text joined to be parsed, not kept: a key holds no view into it.
     std::string joined;
     for (size_t i = begin; i < end; ++i) {
-      parsed[i] = parser.Parse(sites[i]->text.TextIn(&joined));
+      keys.sites[i].key = parser.Parse(sites[i]->text.TextIn(&joined));
     }
   });
-  for (size_t i = 0; i < sites.size(); ++i) {
-    const TxtSite* site = sites[i];
-    DkimSite& dkim = keys.sites.emplace_back();
-    dkim.zone = site->zone;
-    dkim.record = site->record;
-    dkim.owner = site->owner;
-    dkim.text = &site->text;
-    dkim.key = std::move(parsed[i]);
-  }
 
   // CNAMEs at _domainkey names, followed into the linted zones.
   std::set<const Record*> reached;  // TXT records of CNAME targets

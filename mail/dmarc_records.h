@@ -15,7 +15,9 @@ namespace zonelint {
 struct DmarcSite {
   const TxtSite* site;
   std::string_view domain;  // the policy domain, canonical ("example.com.")
-  dmarc::Record record;     // views into site->text.text()
+  // Views into site->text.text(). Its `tags` are left out (empty): no rule
+  // reads them, and a big zone has many records.
+  dmarc::Record record;
 };
 
 // Parses the DMARC records at the _dmarc names of `views` (what

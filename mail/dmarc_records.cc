@@ -8,8 +8,15 @@
 namespace zonelint {
 
 std::vector<DmarcSite> ParseDmarcSites(const MailViews& views) {
+  const std::vector<const TxtSite*> sites =
+      views.MailTxtOfKind(MailName::kDmarc);
+  size_t count = 0;
+  for (const TxtSite* site : sites) {
+    count += dmarc::IsDmarcRecord(site->text.text());
+  }
   std::vector<DmarcSite> out;
-  for (const TxtSite* site : views.MailTxtOfKind(MailName::kDmarc)) {
+  out.reserve(count);  // exact: a big zone has many
+  for (const TxtSite* site : sites) {
     if (dmarc::IsDmarcRecord(site->text.text())) {
       out.push_back({site, site->name().domain, {}});
     }

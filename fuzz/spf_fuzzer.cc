@@ -21,9 +21,9 @@
 #include <string_view>
 #include <vector>
 
-#include "parser/field_grammar.h"
 #include "mail/spf.h"
 #include "mail/spf_grammar.h"
+#include "parser/field_grammar.h"
 
 namespace {
 

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "lint/diagnostic.h"
-#include "mail/spf_costs.h"
 #include "mail/mail_views.h"
+#include "mail/spf_costs.h"
 #include "parser/name.h"
 #include "parser/source.h"
 #include "parser/universe.h"

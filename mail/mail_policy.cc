@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "parser/field_grammar.h"
 #include "mail/mail_policy_grammar.h"
 #include "mail/tag_list.h"
 #include "mail/uri_grammar.h"
+#include "parser/field_grammar.h"
 #include "tao/pegtl.hpp"
 #include "util/strings.h"
 

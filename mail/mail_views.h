@@ -59,9 +59,9 @@ struct SpfSite {
   bool type99() const { return is_type99; }  // an SPF RR (RFC 7208 3.1)
 };
 
-struct DkimKeys;            // mail/dkim_keys.h
-struct DmarcSite;           // mail/dmarc_records.h
-class SpfLookupAnalysis;    // mail/spf_lookups.h
+struct DkimKeys;          // mail/dkim_keys.h
+struct DmarcSite;         // mail/dmarc_records.h
+class SpfLookupAnalysis;  // mail/spf_lookups.h
 
 class MailViews {
  public:

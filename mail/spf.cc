@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "parser/field_grammar.h"
 #include "mail/spf_grammar.h"
+#include "parser/field_grammar.h"
 #include "parser/name.h"
 #include "tao/pegtl.hpp"
 #include "util/strings.h"

@@ -7,12 +7,12 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/container/inlined_vector.h"
+#include "mail/known_senders.h"
 #include "parser/name.h"
 #include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"
 #include "parser/zone.h"
-#include "mail/known_senders.h"
 #include "util/strings.h"
 
 namespace zonelint {

@@ -8,10 +8,10 @@
 //
 // Names outside every linted zone take their cost from the user's table
 // (--spf-costs), then the built-in table of well-known senders
-// (mail/known_senders.h); an unknown one counts as 1. So does a name with no SPF
-// record in a linted zone that was not read whole (an $INCLUDE failed):
-// the record may be in the part not read. Void lookups are counted only
-// where the zone was read whole.
+// (mail/known_senders.h); an unknown one counts as 1. So does a name with no
+// SPF record in a linted zone that was not read whole (an $INCLUDE failed): the
+// record may be in the part not read. Void lookups are counted only where the
+// zone was read whole.
 #ifndef ZONELINT_MAIL_SPF_LOOKUPS_H_
 #define ZONELINT_MAIL_SPF_LOOKUPS_H_
 
@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "absl/types/span.h"
-#include "mail/spf_costs.h"
 #include "mail/mail_views.h"
 #include "mail/spf.h"
+#include "mail/spf_costs.h"
 #include "util/arena.h"
 
 namespace zonelint {

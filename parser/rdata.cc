@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "util/base64.h"
-#include "util/strings.h"
 #include "parser/field_grammar.h"
 #include "parser/rrtype.h"
+#include "util/base64.h"
+#include "util/strings.h"
 
 namespace zonelint {
 namespace {

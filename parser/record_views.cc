@@ -14,7 +14,9 @@ std::optional<MxRdata> AsMx(const Zone& zone, const Record& r) {
 
 std::optional<NameId> AsTargetName(const Zone& zone, const Record& r) {
   switch (r.type) {
-    case rrtype::kCNAME: case rrtype::kDNAME: case rrtype::kNS:
+    case rrtype::kCNAME:
+    case rrtype::kDNAME:
+    case rrtype::kNS:
     case rrtype::kPTR:
       break;
     default:

@@ -8,9 +8,9 @@
 #include "mail/dmarc.h"
 #include "mail/mail_names.h"
 #include "mail/mail_views.h"
-#include "parser/rrtype.h"
 #include "mail/spf.h"
 #include "mail/tag_list.h"
+#include "parser/rrtype.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {

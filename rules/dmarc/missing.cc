@@ -19,11 +19,11 @@
 #include "mail/dmarc.h"
 #include "mail/mail_names.h"
 #include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "parser/name.h"
 #include "parser/public_names.h"
 #include "parser/record_views.h"
 #include "parser/rrtype.h"
-#include "mail/spf.h"
 #include "parser/universe.h"
 #include "parser/zone.h"
 #include "rules/dmarc/dmarc_rule.h"
@@ -211,11 +211,12 @@ class DmarcMissing final : public Rule {
     // senders for them: its name need not send mail itself.
     absl::flat_hash_set<NameId> included;
     for (const SpfSite& site : context.views.Spf()) {
-      spf::ForEachInclude(site.spf, [&](const spf::Term&,
-                                        std::string_view target) {
-        if (!target.empty()) included.insert(context.names.Find(target));
-        return true;
-      });
+      spf::ForEachInclude(site.spf,
+                          [&](const spf::Term&, std::string_view target) {
+                            if (!target.empty())
+                              included.insert(context.names.Find(target));
+                            return true;
+                          });
     }
     for (const SpfSite& site : context.views.Spf()) {
       if (site.type99() || SpfSendsNothing(site.spf)) continue;

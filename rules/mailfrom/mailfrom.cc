@@ -3,11 +3,11 @@
 #include <string>
 #include <vector>
 
+#include "mail/known_senders.h"
 #include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "parser/name.h"
 #include "parser/universe.h"
-#include "mail/known_senders.h"
-#include "mail/spf.h"
 
 namespace zonelint::rules {
 namespace {

@@ -9,10 +9,10 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
-#include "parser/field_grammar.h"
 #include "mail/mail_policy_grammar.h"
 #include "mail/tag_list.h"
 #include "mail/uri_grammar.h"
+#include "parser/field_grammar.h"
 #include "tao/pegtl.hpp"
 #include "tao/pegtl/contrib/analyze.hpp"
 

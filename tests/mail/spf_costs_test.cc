@@ -5,8 +5,8 @@
 #include <string>
 
 #include "gtest/gtest.h"
-#include "parser/name.h"
 #include "mail/known_senders.h"
+#include "parser/name.h"
 
 namespace zonelint {
 namespace {

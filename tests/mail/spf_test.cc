@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "gtest/gtest.h"
-#include "parser/field_grammar.h"
 #include "mail/spf_grammar.h"
+#include "parser/field_grammar.h"
 #include "tao/pegtl.hpp"
 #include "tao/pegtl/contrib/analyze.hpp"
 

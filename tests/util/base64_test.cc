@@ -14,11 +14,11 @@ TEST(Base64Test, DecodeAndEncode) {
   EXPECT_EQ(EncodeBase64("hello"), "aGVsbG8=");
   EXPECT_EQ(EncodeBase64("hi"), "aGk=");
   EXPECT_EQ(EncodeBase64(""), "");
-  EXPECT_FALSE(DecodeBase64("aGVsbG8", &out));     // length 7
-  EXPECT_FALSE(DecodeBase64("aG=sbG8=", &out));    // padding inside
-  EXPECT_FALSE(DecodeBase64("aGVs!G8=", &out));    // not the alphabet
-  EXPECT_FALSE(DecodeBase64("aGk=====", &out));    // too much padding
-  EXPECT_TRUE(DecodeBase64("aG\r\nk=", &out));     // blanks anywhere
+  EXPECT_FALSE(DecodeBase64("aGVsbG8", &out));   // length 7
+  EXPECT_FALSE(DecodeBase64("aG=sbG8=", &out));  // padding inside
+  EXPECT_FALSE(DecodeBase64("aGVs!G8=", &out));  // not the alphabet
+  EXPECT_FALSE(DecodeBase64("aGk=====", &out));  // too much padding
+  EXPECT_TRUE(DecodeBase64("aG\r\nk=", &out));   // blanks anywhere
   EXPECT_EQ(out, "hi");
 }
 

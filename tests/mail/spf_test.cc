@@ -783,5 +783,45 @@ TEST(SpfTest, TermKinds) {
   }
 }
 
+// ---- include targets ---------------------------------------------------------
+
+TEST(SpfTest, TargetNames) {
+  const Record r =
+      Parse("v=spf1 include:_SPF.Example.com a:host.example.net. "
+            "include:%{d}.example.com exists:bad..name redirect=x.example");
+  ASSERT_EQ(r.terms.size(), 5u);
+  std::string name;
+  EXPECT_TRUE(TargetName(r, r.terms[0], &name));
+  EXPECT_EQ(name, "_spf.example.com.");  // canonical: lower case, final dot
+  EXPECT_TRUE(TargetName(r, r.terms[1], &name));
+  EXPECT_EQ(name, "host.example.net.");
+  EXPECT_FALSE(TargetName(r, r.terms[2], &name));  // a macro
+  EXPECT_FALSE(TargetName(r, r.terms[3], &name));  // not a name
+  EXPECT_TRUE(TargetName(r, r.terms[4], &name));
+  EXPECT_EQ(name, "x.example.");
+}
+
+TEST(SpfTest, ForEachIncludeWalksIncludesAndRedirect) {
+  const Record r =
+      Parse("v=spf1 include:a.example mx include:%{d}.example "
+            "include:b.example redirect=c.example");
+  std::vector<std::string> seen;
+  ForEachInclude(r, [&](const Term& term, std::string_view target) {
+    seen.push_back(std::string(TermKindName(term.kind)) + " " +
+                   std::string(target));
+    return true;
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"include a.example.", "include ",
+                                            "include b.example.",
+                                            "redirect c.example."}));
+  // Stopped by fn.
+  seen.clear();
+  ForEachInclude(r, [&](const Term&, std::string_view target) {
+    seen.push_back(std::string(target));
+    return false;
+  });
+  EXPECT_EQ(seen, (std::vector<std::string>{"a.example."}));
+}
+
 }  // namespace
 }  // namespace zonelint::spf

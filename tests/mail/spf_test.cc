@@ -783,12 +783,12 @@ TEST(SpfTest, TermKinds) {
   }
 }
 
-// ---- include targets ---------------------------------------------------------
+// ---- include targets -------------------------------------------------------
 
 TEST(SpfTest, TargetNames) {
-  const Record r =
-      Parse("v=spf1 include:_SPF.Example.com a:host.example.net. "
-            "include:%{d}.example.com exists:bad..name redirect=x.example");
+  const Record r = Parse(
+      "v=spf1 include:_SPF.Example.com a:host.example.net. "
+      "include:%{d}.example.com exists:bad..name redirect=x.example");
   ASSERT_EQ(r.terms.size(), 5u);
   std::string name;
   EXPECT_TRUE(TargetName(r, r.terms[0], &name));
@@ -802,9 +802,9 @@ TEST(SpfTest, TargetNames) {
 }
 
 TEST(SpfTest, ForEachIncludeWalksIncludesAndRedirect) {
-  const Record r =
-      Parse("v=spf1 include:a.example mx include:%{d}.example "
-            "include:b.example redirect=c.example");
+  const Record r = Parse(
+      "v=spf1 include:a.example mx include:%{d}.example "
+      "include:b.example redirect=c.example");
   std::vector<std::string> seen;
   ForEachInclude(r, [&](const Term& term, std::string_view target) {
     seen.push_back(std::string(TermKindName(term.kind)) + " " +

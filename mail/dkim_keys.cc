@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "absl/container/flat_hash_map.h"
+
 #include "mail/mail_names.h"
 #include "parser/record_views.h"
 #include "parser/rrtype.h"
@@ -55,24 +57,38 @@ DkimKeys CollectDkimKeys(const MailViews& views) {
   for (const TxtSite* site : views.MailTxtOfKind(MailName::kDkim)) {
     if (!IsAdsp(site->name())) sites.push_back(site);
   }
-  for (const TxtSite* site : sites) {
+  // A key's parse depends on its text alone, and zones publish one key
+  // (a provider's, a template's) under many names: each distinct text is
+  // parsed once, and its sites share the Key.
+  std::deque<std::string> texts;  // the distinct texts, joined
+  absl::flat_hash_map<std::string_view, uint32_t> text_index;
+  std::vector<uint32_t> key_of(sites.size());
+  std::string joined;
+  for (size_t i = 0; i < sites.size(); ++i) {
+    const std::string_view text = sites[i]->text.TextIn(&joined);
+    auto it = text_index.find(text);
+    if (it == text_index.end()) {
+      const auto index = static_cast<uint32_t>(texts.size());
+      it = text_index.emplace(texts.emplace_back(text), index).first;
+    }
+    key_of[i] = it->second;
+  }
+  keys.keys.resize(texts.size());
+  // Parsing (and decoding each key) is the costly part, and each text's is
+  // its own.
+  ParallelFor(texts.size(), [&](size_t begin, size_t end) {
+    dkim::Parser parser;  // its storage reused by the chunk's texts
+    for (size_t i = begin; i < end; ++i) keys.keys[i] = parser.Parse(texts[i]);
+  });
+  for (size_t i = 0; i < sites.size(); ++i) {
+    const TxtSite* site = sites[i];
     DkimSite& dkim = keys.sites.emplace_back();
     dkim.zone = site->zone;
     dkim.record = site->record;
     dkim.owner = site->owner;
     dkim.text = &site->text;
+    dkim.parsed_key = &keys.keys[key_of[i]];
   }
-  // Parsing (and decoding each key) is the costly part, and each record's
-  // is its own.
-  ParallelFor(sites.size(), [&](size_t begin, size_t end) {
-    // Its storage, and the keys it has read, reused by the chunk's records.
-    dkim::Parser parser;
-    // A text joined to be parsed, not kept: a key holds no view into it.
-    std::string joined;
-    for (size_t i = begin; i < end; ++i) {
-      keys.sites[i].key = parser.Parse(sites[i]->text.TextIn(&joined));
-    }
-  });
 
   // CNAMEs at _domainkey names, followed into the linted zones.
   std::set<const Record*> reached;  // TXT records of CNAME targets
@@ -121,7 +137,7 @@ DkimKeys CollectDkimKeys(const MailViews& views) {
         dkim.record = ref.record;
         dkim.owner = target;
         dkim.text = &text;
-        dkim.key = dkim::Parse(text.text());
+        dkim.parsed_key = &keys.keys.emplace_back(dkim::Parse(text.text()));
         dkim.cname = &record;
         dkim.cname_owner = record.owner;
       }

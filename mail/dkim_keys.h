@@ -28,7 +28,8 @@ struct DkimSite {
   const Record* record = nullptr;  // the TXT record
   NameId owner = kNoName;
   const TxtText* text = nullptr;
-  dkim::Key key;
+  const dkim::Key* parsed_key = nullptr;  // in DkimKeys::keys, maybe shared
+  const dkim::Key& key() const { return *parsed_key; }
   // Set when the record was reached through a CNAME at a _domainkey name.
   const Record* cname = nullptr;
   NameId cname_owner = kNoName;
@@ -54,6 +55,9 @@ struct DkimMissingTarget {
 
 struct DkimKeys {
   std::deque<DkimSite> sites;  // in zone and file order, targets last
+  // The parsed keys the sites point to: one per distinct text (a key's
+  // parse depends on its text alone).
+  std::deque<dkim::Key> keys;
   std::vector<DkimMissingTarget> missing_targets;
   // TXT records that start with v=DKIM1 at a name that is neither a
   // <selector>._domainkey.<domain> name nor a DKIM CNAME's target.

@@ -22,7 +22,7 @@ class DkimKeyInvalid final : public Rule {
   void Check(const LintContext& context, RuleSink& sink) const override {
     const DkimKeys& keys = context.views.Dkim();
     for (const DkimSite& site : keys.sites) {
-      for (const dkim::Error& error : site.key.errors) {
+      for (const dkim::Error& error : site.key().errors) {
         if (error.kind != dkim::ErrorKind::kKeyInvalid) continue;
         sink.Emit(site.Range(error.range),
                   Cat(error.message, site.Via(context.names)), error.help);

@@ -20,7 +20,7 @@ class DkimKeyTooShort final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (!IsRsaKey(key) || key.key_info.bits >= 1024) return;
     sink.Emit(site.Range(key.key_range),
               Cat("the RSA key in p= has ", key.key_info.bits,

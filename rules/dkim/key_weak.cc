@@ -20,7 +20,7 @@ class DkimKeyWeak final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (key.type != dkim::KeyType::kRsa || !key.decoded) return;
     if (key.key_info.format != dkim::KeyFormat::kRsaSpki &&
         key.key_info.format != dkim::KeyFormat::kRsaPkcs1) {

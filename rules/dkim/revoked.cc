@@ -20,7 +20,7 @@ class DkimRevoked final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (!key.revoked) return;
     sink.Emit(
         site.Range(key.key_tag_range),

@@ -20,7 +20,7 @@ class DkimSha1 final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (key.revoked) return;
     const dkim::Item* sha1 = key.Sha1Hash();
     if (sha1 == nullptr) return;

@@ -23,7 +23,7 @@ class DkimSyntax final : public Rule {
   void Check(const LintContext& context, RuleSink& sink) const override {
     const DkimKeys& keys = context.views.Dkim();
     for (const DkimSite& site : keys.sites) {
-      for (const dkim::Error& error : site.key.errors) {
+      for (const dkim::Error& error : site.key().errors) {
         if (error.kind != dkim::ErrorKind::kSyntax) continue;
         sink.Emit(site.Range(error.range),
                   Cat(error.message, site.Via(context.names)), error.help);

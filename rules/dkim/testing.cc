@@ -19,7 +19,7 @@ class DkimTesting final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (key.revoked) return;
     const dkim::Item* flag = key.TestingFlag();
     if (flag == nullptr) return;

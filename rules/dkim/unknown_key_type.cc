@@ -21,7 +21,7 @@ class DkimUnknownKeyType final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (key.type != dkim::KeyType::kUnknown) return;
     for (const dkim::Error& error : key.errors) {
       // A malformed k= value is reported by dkim-syntax.

@@ -3,7 +3,6 @@
 #include <set>
 
 #include "absl/container/flat_hash_map.h"
-
 #include "mail/mail_names.h"
 #include "parser/record_views.h"
 #include "parser/rrtype.h"

@@ -1,9 +1,6 @@
 // mx-target-cname: an MX whose target is an alias (RFC 2181 10.3).
-#include <optional>
-
 #include "lint/rule.h"
 #include "parser/record_views.h"
-#include "parser/rrtype.h"
 #include "rules/mx/mx_rule.h"
 #include "util/strings.h"
 

@@ -1,5 +1,5 @@
-// libFuzzer target for the SPF grammar (parser/spf_grammar.h) and model
-// (parser/spf.h): the bytes are parsed as they are and after "v=spf1 " (so
+// libFuzzer target for the SPF grammar (mail/spf_grammar.h) and model
+// (mail/spf.h): the bytes are parsed as they are and after "v=spf1 " (so
 // that most inputs reach the terms), and every invariant of spf::Record is
 // checked, and of FindLookalike's finding on the bytes. A crash, undefined
 // behaviour or a broken invariant is a bug.
@@ -21,9 +21,9 @@
 #include <string_view>
 #include <vector>
 
+#include "mail/spf.h"
+#include "mail/spf_grammar.h"
 #include "parser/field_grammar.h"
-#include "parser/spf.h"
-#include "parser/spf_grammar.h"
 
 namespace {
 

@@ -17,9 +17,9 @@
 #include "lint/rule_docs.h"
 #include "lint/session.h"
 #include "lint/settings.h"
-#include "lint/spf_costs.h"
 #include "lint/spf_costs_writer.h"
 #include "lint/zone_files.h"
+#include "mail/spf_costs.h"
 #include "util/large_heap.h"
 #include "util/strings.h"
 

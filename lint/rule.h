@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "lint/diagnostic.h"
-#include "lint/spf_costs.h"
-#include "parser/mail_views.h"
+#include "mail/mail_views.h"
+#include "mail/spf_costs.h"
 #include "parser/name.h"
 #include "parser/source.h"
 #include "parser/universe.h"

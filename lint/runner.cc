@@ -175,30 +175,16 @@ void ReportUnused(const LintConfig& config, Suppressions& suppressions,
       });
 }
 
-// The area of a rule id: what comes before the first '-' ("spf").
-std::string_view Area(std::string_view id) {
-  return id.substr(0, id.find('-'));
-}
-
 }  // namespace
 
 Findings LintFindings(const LintContext& context, const LintConfig& config) {
   Findings findings;
-  std::string_view area;
   for (const Rule* rule : AllRules()) {
     const RuleInfo& info = rule->info();
     if (Contains(config.disabled, info.id)) continue;
-    // The registry lists rules by id, so an area's rules run together and
-    // the values they share (parsed DKIM keys, the SPF lookup analysis)
-    // can go before the next area builds its own.
-    if (Area(info.id) != area) {
-      context.views.ReleaseMemos();
-      area = Area(info.id);
-    }
     RuleSink rule_sink(info, &findings);
     rule->Check(context, rule_sink);
   }
-  context.views.ReleaseMemos();
 
   // Findings of rules off for their file and suppressed findings out,
   // severity overrides in, in place.

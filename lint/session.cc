@@ -103,7 +103,7 @@ Findings Session::Lint(
     const LintConfig& config,
     const std::function<void(const LintContext&)>& after) const {
   Universe universe(names_, zones_);
-  MailViews views(universe, sources_);
+  MailViews views(universe, sources_, spf_costs_);
   const LintContext context{sources_, names_, zones_,
                             universe, views,  spf_costs_};
   Findings findings = LintFindings(context, config);

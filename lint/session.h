@@ -13,7 +13,7 @@
 #include "absl/status/status.h"
 #include "lint/rule.h"
 #include "lint/runner.h"
-#include "lint/spf_costs.h"
+#include "mail/spf_costs.h"
 #include "parser/name.h"
 #include "parser/source.h"
 #include "parser/zone.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "util/atomic_file.h"
 #include "util/strings.h"
 
@@ -19,8 +19,7 @@ struct Cost {
 }  // namespace
 
 std::string SpfCostsText(const LintContext& context) {
-  const SpfLookupAnalysis& analysis =
-      SpfLookupAnalysis::Of(context.views, context.spf_costs);
+  const SpfLookupAnalysis& analysis = context.views.SpfLookups();
   std::vector<Cost> costs;
   costs.reserve(analysis.records().size());
   for (const SpfRecordLookups& record : analysis.records()) {

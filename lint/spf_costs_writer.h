@@ -1,10 +1,10 @@
 // --write-spf-costs: the SPF lookup cost of every name with an SPF record in
-// the linted zones, in the --spf-costs format (lint/spf_costs.h), so that a
+// the linted zones, in the --spf-costs format (mail/spf_costs.h), so that a
 // run over one shard of many zones can read the costs of another shard's
 // names instead of counting their includes as unknown.
 //
 // Each line is "NAME LOOKUPS", sorted by name: LOOKUPS is what the SPF
-// lookup analysis (rules/spf/lookups.h) finds the name's record costs, the
+// lookup analysis (mail/spf_lookups.h) finds the name's record costs, the
 // costliest when it has several; "N+" when that record leads to an include
 // whose cost is unknown, so a record including it is a lower bound as when
 // both are linted together. A wildcard owner is written "*.suffix", the

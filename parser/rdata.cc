@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <cctype>
 
-#include "util/strings.h"
 #include "parser/field_grammar.h"
 #include "parser/rrtype.h"
+#include "util/base64.h"
+#include "util/strings.h"
 
 namespace zonelint {
 namespace {
@@ -174,15 +175,6 @@ bool ParseKeyFlags(std::string_view text, uint32_t* flags) {
   }
   *flags = v;
   return true;
-}
-
-int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+') return 62;
-  if (c == '/') return 63;
-  return -1;
 }
 
 // Checks base64 text (RFC 4648 section 4) as BIND reads it: padded to a
@@ -1458,26 +1450,6 @@ bool LooksLikeFullName(std::string_view text) {
                        [](char c) { return IsAsciiAlnum(c) || c == '-'; });
   }
   return std::all_of(last.begin(), last.end(), IsAsciiAlpha);
-}
-
-std::optional<MxRdata> AsMx(const Zone& zone, const Record& r) {
-  if (r.type != rrtype::kMX || r.has(kRecordGeneric) || r.field_count != 2) {
-    return std::nullopt;
-  }
-  auto f = zone.FieldsOf(r);
-  return MxRdata{static_cast<uint16_t>(f[0].value), f[1].value};
-}
-
-std::optional<NameId> AsTargetName(const Zone& zone, const Record& r) {
-  switch (r.type) {
-    case rrtype::kCNAME: case rrtype::kDNAME: case rrtype::kNS:
-    case rrtype::kPTR:
-      break;
-    default:
-      return std::nullopt;
-  }
-  if (r.has(kRecordGeneric) || r.field_count != 1) return std::nullopt;
-  return zone.FieldsOf(r)[0].value;
 }
 
 std::vector<TxtString> AsTxt(const Zone& zone, const SourceSet& sources,

@@ -12,6 +12,7 @@
 #include "absl/types/span.h"
 #include "parser/master_grammar.h"
 #include "parser/name.h"
+#include "parser/record_views.h"
 #include "parser/zone.h"
 
 namespace zonelint {
@@ -56,14 +57,8 @@ bool ParseTtl(std::string_view token, uint32_t* ttl);
 // Decodes an unsigned decimal of at most `max`.
 bool ParseUnsigned(std::string_view token, uint64_t max, uint64_t* value);
 
-// Typed views (nullopt for generic "\#" rdata or the wrong type).
-struct MxRdata {
-  uint16_t preference;
-  NameId exchange;
-};
-std::optional<MxRdata> AsMx(const Zone& zone, const Record& r);
-// The target of CNAME, DNAME, NS or PTR.
-std::optional<NameId> AsTargetName(const Zone& zone, const Record& r);
+// Typed views of MX, CNAME, ... are in parser/record_views.h.
+
 // The decoded character-strings of TXT or SPF rdata, with each string's
 // source range.
 struct TxtString {

@@ -1,75 +1,12 @@
-// Shared by the DKIM rules (rules/dkim/*.cc): where DKIM keys are found and
-// a base class that walks them.
-//
-// Keys are the TXT records at <selector>._domainkey.<domain> (RFC 6376
-// 3.6.2.1), and the TXT records that a CNAME at such a name leads to when
-// the target is in a linted zone (delegated keys: the CNAME is followed
-// like a verifier's DNS query would). A target outside the linted zones is
-// the provider's to publish and is not checked here.
+// Shared by the DKIM rules (rules/dkim/*.cc): a base class that walks the
+// DKIM keys of the mail views (mail/dkim_keys.h).
 #ifndef ZONELINT_RULES_DKIM_DKIM_RULE_H_
 #define ZONELINT_RULES_DKIM_DKIM_RULE_H_
 
-#include <deque>
-#include <string>
-#include <string_view>
-#include <vector>
-
 #include "lint/rule.h"
-#include "parser/dkim.h"
-#include "parser/mail_views.h"
-#include "parser/name.h"
-#include "parser/source.h"
-#include "parser/txt_text.h"
-#include "parser/zone.h"
+#include "mail/dkim_keys.h"
 
 namespace zonelint::rules {
-
-// One DKIM key record, parsed.
-struct DkimSite {
-  const Zone* zone = nullptr;
-  const Record* record = nullptr;  // the TXT record
-  NameId owner = kNoName;
-  const TxtText* text = nullptr;
-  dkim::Key key;
-  // Set when the record was reached through a CNAME at a _domainkey name.
-  const Record* cname = nullptr;
-  NameId cname_owner = kNoName;
-
-  // Where bytes [range.begin, range.end) of the text are in the zone file;
-  // the whole record for an empty range over an empty text.
-  SourceRange Range(dkim::Range range) const;
-  // The text of a range ("p=MIIB...").
-  std::string_view TextOf(dkim::Range range) const;
-  // " (reached through the DKIM CNAME at 's1._domainkey.example.com')"
-  // for a key reached through a CNAME; empty otherwise.
-  std::string Via(const NameTable& names) const;
-};
-
-// A CNAME at a _domainkey name whose target a linted zone holds, whole
-// (Universe::Authority), with no TXT record there.
-struct DkimMissingTarget {
-  const Zone* zone = nullptr;
-  const Record* cname = nullptr;
-  NameId owner = kNoName;
-  NameId target = kNoName;
-};
-
-struct DkimKeys {
-  std::deque<DkimSite> sites;  // in zone and file order, targets last
-  std::vector<DkimMissingTarget> missing_targets;
-  // TXT records that start with v=DKIM1 at a name that is neither a
-  // <selector>._domainkey.<domain> name nor a DKIM CNAME's target.
-  std::vector<const TxtSite*> outside;
-  std::deque<TxtText> owned_texts;  // the texts of CNAME targets
-};
-
-// Finds and parses every DKIM key of the linted zones.
-DkimKeys CollectDkimKeys(const LintContext& context);
-// The same, once per run (MailViews::Memo), shared by the rules.
-const DkimKeys& DkimKeysOf(const LintContext& context);
-
-// A name for messages: "s1._domainkey.example.com" (no final dot).
-std::string_view DkimDisplayName(const NameTable& names, NameId name);
 
 // A rule that looks at one DKIM key record at a time.
 class DkimKeyRule : public Rule {

@@ -3,7 +3,7 @@
 // exactly 32 raw bytes, RFC 8463); and a DKIM CNAME whose target a linted
 // zone holds without a key.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 
@@ -20,9 +20,9 @@ class DkimKeyInvalid final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const DkimKeys& keys = DkimKeysOf(context);
+    const DkimKeys& keys = context.views.Dkim();
     for (const DkimSite& site : keys.sites) {
-      for (const dkim::Error& error : site.key.errors) {
+      for (const dkim::Error& error : site.key().errors) {
         if (error.kind != dkim::ErrorKind::kKeyInvalid) continue;
         sink.Emit(site.Range(error.range),
                   Cat(error.message, site.Via(context.names)), error.help);

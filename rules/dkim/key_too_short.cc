@@ -1,7 +1,7 @@
 // dkim-key-too-short: an RSA key under 1024 bits, whose signatures RFC 8301
 // 3.2 forbids verifiers to accept.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 
@@ -20,7 +20,7 @@ class DkimKeyTooShort final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (!IsRsaKey(key) || key.key_info.bits >= 1024) return;
     sink.Emit(site.Range(key.key_range),
               Cat("the RSA key in p= has ", key.key_info.bits,

@@ -1,7 +1,7 @@
 // dkim-key-weak: an RSA key of 1024 to 2047 bits: accepted, but RFC 8301
 // 3.2 says signers should use at least 2048 bits.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 
@@ -20,7 +20,7 @@ class DkimKeyWeak final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (key.type != dkim::KeyType::kRsa || !key.decoded) return;
     if (key.key_info.format != dkim::KeyFormat::kRsaSpki &&
         key.key_info.format != dkim::KeyFormat::kRsaPkcs1) {

@@ -1,7 +1,7 @@
 // dkim-revoked: an empty p=, which revokes the key (RFC 6376 3.6.1):
 // signatures with its selector fail.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 
@@ -20,7 +20,7 @@ class DkimRevoked final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (!key.revoked) return;
     sink.Emit(
         site.Range(key.key_tag_range),

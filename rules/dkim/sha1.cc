@@ -1,7 +1,7 @@
 // dkim-sha1: an h= tag that allows sha1, which RFC 8301 3.1 forbids for
 // signing and verifying.
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 
@@ -20,7 +20,7 @@ class DkimSha1 final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (key.revoked) return;
     const dkim::Item* sha1 = key.Sha1Hash();
     if (sha1 == nullptr) return;

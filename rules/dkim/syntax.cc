@@ -3,8 +3,8 @@
 // t= value (verifiers treat the key as a syntax error: PERMFAIL); and a
 // v=DKIM1 record published where no verifier looks for keys.
 #include "lint/rule.h"
-#include "parser/dkim.h"
-#include "parser/mail_views.h"
+#include "mail/dkim.h"
+#include "mail/mail_views.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 
@@ -21,9 +21,9 @@ class DkimSyntax final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const DkimKeys& keys = DkimKeysOf(context);
+    const DkimKeys& keys = context.views.Dkim();
     for (const DkimSite& site : keys.sites) {
-      for (const dkim::Error& error : site.key.errors) {
+      for (const dkim::Error& error : site.key().errors) {
         if (error.kind != dkim::ErrorKind::kSyntax) continue;
         sink.Emit(site.Range(error.range),
                   Cat(error.message, site.Via(context.names)), error.help);

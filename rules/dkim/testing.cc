@@ -1,7 +1,7 @@
 // dkim-testing: t=y, the domain is testing DKIM; verifiers may treat its
 // failed signatures like unsigned mail (RFC 6376 3.6.1).
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 
@@ -19,7 +19,7 @@ class DkimTesting final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (key.revoked) return;
     const dkim::Item* flag = key.TestingFlag();
     if (flag == nullptr) return;

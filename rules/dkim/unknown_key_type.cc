@@ -1,8 +1,8 @@
 // dkim-unknown-key-type: a k= other than rsa or ed25519; verifiers ignore
 // keys of a type they do not know (RFC 6376 3.6.1), so signatures fail.
 #include "lint/rule.h"
-#include "parser/dkim.h"
-#include "parser/dkim_key.h"
+#include "mail/dkim.h"
+#include "mail/dkim_key.h"
 #include "rules/dkim/dkim_rule.h"
 #include "util/strings.h"
 
@@ -21,7 +21,7 @@ class DkimUnknownKeyType final : public DkimKeyRule {
  protected:
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
-    const dkim::Key& key = site.key;
+    const dkim::Key& key = site.key();
     if (key.type != dkim::KeyType::kUnknown) return;
     for (const dkim::Error& error : key.errors) {
       // A malformed k= value is reported by dkim-syntax.

@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dkim.h"
+#include "mail/dkim.h"
 #include "rules/dkim/dkim_rule.h"
 #include "rules/fixes/txt_edits.h"
 #include "util/strings.h"
@@ -25,13 +25,13 @@ class DkimVersion final : public DkimKeyRule {
   void CheckKey(const LintContext& context, const DkimSite& site,
                 RuleSink& sink) const override {
     bool fix_given = false;
-    for (const dkim::Error& error : site.key.errors) {
+    for (const dkim::Error& error : site.key().errors) {
       if (error.kind != dkim::ErrorKind::kVersion) continue;
       // v= not first: the error is at the whole v= tag (once, when it is
       // also a bad version).
       std::vector<Fix> fixes;
-      if (!fix_given && error.range.begin == site.key.version_range.begin &&
-          error.range.end == site.key.version_range.end) {
+      if (!fix_given && error.range.begin == site.key().version_range.begin &&
+          error.range.end == site.key().version_range.end) {
         if (std::optional<Fix> fix = MoveVersionFirst(
                 *site.zone, *site.record, *site.text, context.sources)) {
           fixes.push_back(*std::move(fix));

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
+#include "mail/dmarc.h"
 #include "parser/name.h"
 #include "parser/universe.h"
 #include "rules/dmarc/dmarc_rule.h"
@@ -73,8 +73,8 @@ class DmarcExternalReport final : public DmarcRecordRule {
         const NameId exact = context.universe.Find(auth);
         const NameId wild =
             context.universe.Find(Cat("*._report._dmarc.", report));
-        if (HasDmarcRecordAt(context.views, exact) ||
-            HasDmarcRecordAt(context.views, wild)) {
+        if (!context.views.DmarcRecordsAt(exact).empty() ||
+            !context.views.DmarcRecordsAt(wild).empty()) {
           continue;
         }
         sink.Emit(

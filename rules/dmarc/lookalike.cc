@@ -10,10 +10,10 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
-#include "parser/mail_names.h"
-#include "parser/mail_views.h"
-#include "parser/tag_list.h"
+#include "mail/dmarc.h"
+#include "mail/mail_names.h"
+#include "mail/mail_views.h"
+#include "mail/tag_list.h"
 #include "rules/fixes/txt_edits.h"
 #include "util/strings.h"
 

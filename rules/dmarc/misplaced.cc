@@ -5,12 +5,12 @@
 #include <string_view>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
-#include "parser/mail_names.h"
-#include "parser/mail_views.h"
+#include "mail/dmarc.h"
+#include "mail/mail_names.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
+#include "mail/tag_list.h"
 #include "parser/rrtype.h"
-#include "parser/spf.h"
-#include "parser/tag_list.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {

@@ -16,14 +16,14 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "lint/rule.h"
-#include "parser/dmarc.h"
-#include "parser/mail_names.h"
-#include "parser/mail_views.h"
+#include "mail/dmarc.h"
+#include "mail/mail_names.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "parser/name.h"
 #include "parser/public_names.h"
-#include "parser/rdata.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
-#include "parser/spf.h"
 #include "parser/universe.h"
 #include "parser/zone.h"
 #include "rules/dmarc/dmarc_rule.h"
@@ -103,8 +103,8 @@ class DmarcMissing final : public Rule {
     const std::vector<MailUse> uses = MailUses(context);
     // The domains with a DMARC record at their _dmarc name.
     absl::flat_hash_set<std::string_view> with_dmarc;
-    for (const DmarcSite* site : DmarcSites(context.views)) {
-      with_dmarc.insert(site->domain);
+    for (const DmarcSite& site : context.views.Dmarc()) {
+      with_dmarc.insert(site.domain);
     }
     // Also those a record was meant for whose owner lacks its final dot
     // ("_dmarc.example.com" in example.com.): zone-missing-trailing-dot
@@ -210,19 +210,13 @@ class DmarcMissing final : public Rule {
     // A record that other SPF records include (or redirect to) lists
     // senders for them: its name need not send mail itself.
     absl::flat_hash_set<NameId> included;
-    static const Origin kRoot = MakeOrigin(".");
-    std::string target;
     for (const SpfSite& site : context.views.Spf()) {
-      for (const spf::Term& term : site.spf.terms) {
-        bool relative;
-        if ((term.kind == spf::TermKind::kInclude ||
-             term.kind == spf::TermKind::kRedirect) &&
-            !term.domain_has_macro &&
-            ParseName(site.spf.DomainSpec(term), &kRoot, &target, &relative) ==
-                NameError::kOk) {
-          included.insert(context.names.Find(target));
-        }
-      }
+      spf::ForEachInclude(site.spf,
+                          [&](const spf::Term&, std::string_view target) {
+                            if (!target.empty())
+                              included.insert(context.names.Find(target));
+                            return true;
+                          });
     }
     for (const SpfSite& site : context.views.Spf()) {
       if (site.type99() || SpfSendsNothing(site.spf)) continue;
@@ -253,8 +247,8 @@ class DmarcMissing final : public Rule {
     static const Origin kRoot = MakeOrigin(".");
     std::string meant;
     bool relative;
-    for (const DmarcSite* site : DmarcSites(context.views)) {
-      auto it = written.find(site->site->owner);
+    for (const DmarcSite& site : context.views.Dmarc()) {
+      auto it = written.find(site.site->owner);
       if (it != written.end() &&
           ParseName(it->second, &kRoot, &meant, &relative) == NameError::kOk &&
           meant.starts_with("_dmarc.")) {

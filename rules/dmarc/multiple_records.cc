@@ -4,9 +4,9 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
-#include "parser/mail_names.h"
-#include "parser/mail_views.h"
+#include "mail/dmarc.h"
+#include "mail/mail_names.h"
+#include "mail/mail_views.h"
 #include "util/strings.h"
 
 namespace zonelint::rules {
@@ -27,8 +27,7 @@ class DmarcMultipleRecords final : public Rule {
       // Identical texts are one record in DNS: count distinct ones, and
       // report each but the first when it is reached.
       std::vector<std::string_view> seen;
-      for (const TxtSite* other : context.views.MailTxtAt(site->owner)) {
-        if (!dmarc::IsDmarcRecord(other->text.text())) continue;
+      for (const TxtSite* other : context.views.DmarcRecordsAt(site->owner)) {
         bool repeat = false;
         for (std::string_view s : seen)
           repeat = repeat || s == other->text.text();

@@ -1,7 +1,7 @@
 // dmarc-pct: pct= below 100, so the policy applies to part of the failing
 // mail only.
 #include "lint/rule.h"
-#include "parser/dmarc.h"
+#include "mail/dmarc.h"
 #include "rules/dmarc/dmarc_rule.h"
 #include "util/strings.h"
 

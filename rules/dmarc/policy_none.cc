@@ -1,7 +1,7 @@
 // dmarc-policy-none: p=none (or no p with a valid rua, which receivers
 // treat as p=none): monitoring only, nothing is quarantined or rejected.
 #include "lint/rule.h"
-#include "parser/dmarc.h"
+#include "mail/dmarc.h"
 #include "rules/dmarc/dmarc_rule.h"
 #include "util/strings.h"
 
@@ -31,7 +31,7 @@ class DmarcPolicyNone final : public DmarcRecordRule {
                     "' is 'p=none': monitoring only, mail that fails DMARC is "
                     "still delivered"),
                 help);
-    } else if (r.Find("p") == nullptr && !r.rua.empty()) {
+    } else if (r.p_range.empty() && !r.rua.empty()) {  // no p= written
       sink.Emit(site.site->text.RecordRange(),
                 Cat("DMARC record for '", site.domain,
                     "' has no 'p' tag, so receivers treat it as 'p=none': "

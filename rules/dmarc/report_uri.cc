@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
+#include "mail/dmarc.h"
 #include "rules/dmarc/dmarc_rule.h"
 #include "util/strings.h"
 

@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
+#include "mail/dmarc.h"
 #include "rules/dmarc/dmarc_rule.h"
 #include "util/strings.h"
 

@@ -19,9 +19,9 @@ class DmarcSyntax final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    for (const DmarcSite* site : DmarcSites(context.views)) {
-      for (const dmarc::Error& error : site->record.errors) {
-        sink.Emit(DmarcRange(*site, error.range), error.message, error.help);
+    for (const DmarcSite& site : context.views.Dmarc()) {
+      for (const dmarc::Error& error : site.record.errors) {
+        sink.Emit(DmarcRange(site, error.range), error.message, error.help);
       }
     }
   }

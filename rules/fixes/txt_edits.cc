@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-#include "parser/tag_list.h"
+#include "mail/tag_list.h"
 
 namespace zonelint::rules {
 namespace {

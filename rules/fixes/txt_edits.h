@@ -12,8 +12,8 @@
 #include <vector>
 
 #include "lint/diagnostic.h"
+#include "mail/txt_text.h"
 #include "parser/source.h"
-#include "parser/txt_text.h"
 #include "parser/zone.h"
 
 namespace zonelint::rules {

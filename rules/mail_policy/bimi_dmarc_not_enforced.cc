@@ -7,10 +7,10 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/dmarc.h"
-#include "parser/mail_names.h"
-#include "parser/mail_policy.h"
-#include "parser/mail_views.h"
+#include "mail/dmarc.h"
+#include "mail/mail_names.h"
+#include "mail/mail_policy.h"
+#include "mail/mail_views.h"
 #include "parser/name.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"
@@ -19,18 +19,6 @@
 
 namespace zonelint::rules {
 namespace {
-
-// The DMARC records (as receivers select them) at _dmarc.<domain>.
-std::vector<const TxtSite*> DmarcAt(const LintContext& context,
-                                    std::string_view domain) {
-  std::vector<const TxtSite*> out;
-  NameId id = context.universe.Find(Cat("_dmarc.", domain));
-  if (id == kNoName) return out;
-  for (const TxtSite* site : context.views.MailTxtAt(id)) {
-    if (dmarc::IsDmarcRecord(site->text.text())) out.push_back(site);
-  }
-  return out;
-}
 
 // The organizational domain, approximated by the apex of the linted zone
 // that holds `domain` (or else of the zone the BIMI record is in).
@@ -74,7 +62,7 @@ class BimiDmarcNotEnforced final : public Rule {
         "; receivers show a BIMI logo only for mail under a DMARC policy of "
         "quarantine or reject applied to all of it";
     std::string_view policy_domain = domain;
-    std::vector<const TxtSite*> found = DmarcAt(context, domain);
+    std::vector<const TxtSite*> found = context.views.DmarcRecordsOf(domain);
     bool inherited = false;
     // A _dmarc name whose records are unknown (in a zone not read whole, or
     // in none linted) may hold the policy: nothing to say.
@@ -85,7 +73,7 @@ class BimiDmarcNotEnforced final : public Rule {
     if (found.empty()) {
       std::string_view org = OrgDomain(context, site, domain);
       if (org != domain) {
-        found = DmarcAt(context, org);
+        found = context.views.DmarcRecordsOf(org);
         policy_domain = org;
         inherited = true;
         if (unknown(org)) return;

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/mail_names.h"
-#include "parser/mail_policy.h"
+#include "mail/mail_names.h"
+#include "mail/mail_policy.h"
 #include "rules/mail_policy/policy_syntax.h"
 #include "util/strings.h"
 

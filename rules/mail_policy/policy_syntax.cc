@@ -5,9 +5,9 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/mail_names.h"
-#include "parser/mail_policy.h"
-#include "parser/mail_views.h"
+#include "mail/mail_names.h"
+#include "mail/mail_policy.h"
+#include "mail/mail_views.h"
 #include "parser/rrtype.h"
 #include "util/strings.h"
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/mail_names.h"
-#include "parser/mail_policy.h"
+#include "mail/mail_names.h"
+#include "mail/mail_policy.h"
 
 namespace zonelint::rules {
 

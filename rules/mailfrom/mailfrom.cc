@@ -3,10 +3,11 @@
 #include <string>
 #include <vector>
 
-#include "parser/mail_views.h"
+#include "mail/known_senders.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "parser/name.h"
 #include "parser/universe.h"
-#include "rules/spf/known_senders.h"
 
 namespace zonelint::rules {
 namespace {
@@ -33,26 +34,23 @@ SpfAuthorisation Authorises(const LintContext& context,
                             const spf::Record& record,
                             const MailProvider& provider, int depth,
                             absl::flat_hash_set<NameId>* visited) {
-  static const Origin kRoot = MakeOrigin(".");
-  SpfAuthorisation result = SpfAuthorisation::kNo;
+  // "+all" authorises every sender, whatever the includes say.
   for (const spf::Term& term : record.terms) {
     if (term.kind == spf::TermKind::kAll &&
         term.qualifier == spf::Qualifier::kPass) {
       return SpfAuthorisation::kYes;
     }
-    if (term.kind != spf::TermKind::kInclude &&
-        term.kind != spf::TermKind::kRedirect) {
-      continue;
-    }
-    std::string domain;
-    bool relative = false;
-    if (term.domain_has_macro ||
-        ParseName(record.DomainSpec(term), &kRoot, &domain, &relative) !=
-            NameError::kOk) {
+  }
+  SpfAuthorisation result = SpfAuthorisation::kNo;
+  spf::ForEachInclude(record, [&](const spf::Term&, std::string_view domain) {
+    if (domain.empty()) {
       result = SpfAuthorisation::kUnknown;
-      continue;
+      return true;
     }
-    if (IsProviderSpfInclude(provider, domain)) return SpfAuthorisation::kYes;
+    if (IsProviderSpfInclude(provider, domain)) {
+      result = SpfAuthorisation::kYes;
+      return false;
+    }
     const NameId id = context.names.Find(domain);
     const std::vector<const SpfSite*> nested = context.views.SpfAt(id);
     if (nested.empty()) {
@@ -63,20 +61,24 @@ SpfAuthorisation Authorises(const LintContext& context,
           !KnownOutside(context, domain)) {
         result = SpfAuthorisation::kUnknown;
       }
-      continue;
+      return true;
     }
-    if (!visited->insert(id).second) continue;  // a loop adds nothing
+    if (!visited->insert(id).second) return true;  // a loop adds nothing
     if (depth >= kMaxDepth) {
       result = SpfAuthorisation::kUnknown;
-      continue;
+      return true;
     }
     for (const SpfSite* site : nested) {
       const SpfAuthorisation a =
           Authorises(context, site->spf, provider, depth + 1, visited);
-      if (a == SpfAuthorisation::kYes) return a;
+      if (a == SpfAuthorisation::kYes) {
+        result = a;
+        return false;
+      }
       if (a == SpfAuthorisation::kUnknown) result = a;
     }
-  }
+    return true;
+  });
   return result;
 }
 

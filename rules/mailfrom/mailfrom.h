@@ -10,7 +10,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "lint/rule.h"
-#include "parser/spf.h"
+#include "mail/spf.h"
 #include "rules/mx/mx_rule.h"
 #include "rules/provider/providers.h"
 

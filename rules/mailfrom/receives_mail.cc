@@ -1,7 +1,7 @@
 // mailfrom-receives-mail: a custom MAIL FROM domain that also has an
 // ordinary (inbound) MX.
 #include "lint/rule.h"
-#include "parser/rdata.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"
 #include "rules/mailfrom/mailfrom.h"

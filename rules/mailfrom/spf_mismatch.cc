@@ -2,7 +2,7 @@
 // authorise the provider its MX points at, when every include it follows is
 // known (SpfAuthorises).
 #include "lint/rule.h"
-#include "parser/mail_views.h"
+#include "mail/mail_views.h"
 #include "rules/mailfrom/mailfrom.h"
 #include "util/strings.h"
 

@@ -1,7 +1,7 @@
 // mailfrom-spf-missing: a custom MAIL FROM domain (its MX points at a mail
 // provider's bounce host) with no SPF record.
 #include "lint/rule.h"
-#include "parser/mail_views.h"
+#include "mail/mail_views.h"
 #include "parser/universe.h"
 #include "rules/mailfrom/mailfrom.h"
 #include "util/strings.h"

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "lint/rule.h"
-#include "parser/rdata.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "parser/source.h"
 #include "parser/zone.h"

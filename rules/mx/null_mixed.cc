@@ -1,6 +1,6 @@
 // mx-null-mixed: a null MX ("0 .", RFC 7505) beside other MX records.
 #include "lint/rule.h"
-#include "parser/rdata.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "parser/universe.h"
 #include "rules/mx/mx_rule.h"

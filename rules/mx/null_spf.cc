@@ -4,7 +4,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "lint/rule.h"
-#include "parser/mail_views.h"
+#include "mail/mail_views.h"
 #include "parser/universe.h"
 #include "rules/mx/mx_rule.h"
 #include "rules/spf/spf_rule.h"

@@ -1,9 +1,6 @@
 // mx-target-cname: an MX whose target is an alias (RFC 2181 10.3).
-#include <optional>
-
 #include "lint/rule.h"
-#include "parser/rdata.h"
-#include "parser/rrtype.h"
+#include "parser/record_views.h"
 #include "rules/mx/mx_rule.h"
 #include "util/strings.h"
 
@@ -23,15 +20,10 @@ class MxTargetCname final : public Rule {
     ForEachMx(context, [&](const MxSite& site) {
       if (IsNullMx(context, site.mx)) return;
       // The CNAME at the target, wherever the linted zones hold it.
-      std::optional<NameId> alias_of;
-      context.universe.ForEachRecordAt(
-          site.mx.exchange, [&](const RecordRef& ref) {
-            if (alias_of || ref.record->type != rrtype::kCNAME) return;
-            alias_of = AsTargetName(*ref.zone, *ref.record);
-          });
-      if (!alias_of) return;
+      const NameId alias_of = CnameTargetAt(context.universe, site.mx.exchange);
+      if (alias_of == kNoName) return;
       const std::string_view target = context.names.Text(site.mx.exchange);
-      const std::string_view canonical = context.names.Text(*alias_of);
+      const std::string_view canonical = context.names.Text(alias_of);
       sink.Emit(
           site.ExchangeRange(),
           Cat("MX target '", target, "' is an alias (CNAME to '", canonical,

@@ -3,8 +3,8 @@
 #include <string_view>
 
 #include "lint/rule.h"
-#include "parser/mail_names.h"
-#include "parser/rdata.h"
+#include "mail/mail_names.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "rules/provider/providers.h"
 #include "util/strings.h"

@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "lint/rule.h"
-#include "parser/rdata.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "rules/provider/providers.h"
 #include "util/strings.h"

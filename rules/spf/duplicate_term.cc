@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "rules/fixes/txt_edits.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"

@@ -1,8 +1,8 @@
 // spf-include-no-spf: an include or redirect target that the linted zones
 // hold but that has no SPF record (RFC 7208 5.2, 6.1: permerror).
 #include "lint/rule.h"
-#include "parser/spf.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 
@@ -19,8 +19,7 @@ class SpfIncludeNoSpf final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const SpfLookupAnalysis& analysis =
-        SpfLookupAnalysis::Of(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis = context.views.SpfLookups();
     for (const SpfRecordLookups& record : analysis.records()) {
       for (const SpfNoSpfTarget& target : record.no_spf) {
         const bool redirect = target.term->kind == spf::TermKind::kRedirect;

@@ -11,10 +11,10 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/mail_names.h"
-#include "parser/mail_views.h"
+#include "mail/mail_names.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "parser/rrtype.h"
-#include "parser/spf.h"
 #include "rules/fixes/txt_edits.h"
 #include "util/strings.h"
 

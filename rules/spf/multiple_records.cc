@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/mail_views.h"
+#include "mail/mail_views.h"
 #include "parser/zone.h"
 #include "util/strings.h"
 

@@ -1,7 +1,7 @@
 // spf-mx-too-many: an SPF `mx` term whose target has more than 10 MX
 // records (RFC 7208 4.6.4: the mx mechanism then returns permerror).
 #include "lint/rule.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 
@@ -18,8 +18,7 @@ class SpfMxTooMany final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const SpfLookupAnalysis& analysis =
-        SpfLookupAnalysis::Of(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis = context.views.SpfLookups();
     for (const SpfRecordLookups& record : analysis.records()) {
       for (const SpfMxCount& mx : record.mx) {
         if (mx.mx_records <= kSpfMxLimit) continue;

@@ -1,8 +1,8 @@
 // spf-neutral-all: `?all`: hosts the record does not list get "neutral",
 // which receivers treat like no SPF record at all (RFC 7208 8.2).
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

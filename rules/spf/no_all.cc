@@ -3,8 +3,8 @@
 // 4.7). Records with syntax errors are left to spf-syntax: their `all` may
 // be the term that failed to parse.
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

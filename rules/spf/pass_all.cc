@@ -1,8 +1,8 @@
 // spf-pass-all: `+all` or a bare `all` as the record's `all`: every host on
 // the Internet passes SPF for the domain.
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

@@ -1,7 +1,7 @@
 // spf-ptr: the `ptr` mechanism, which RFC 7208 5.5 says SHOULD NOT be used.
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

@@ -1,7 +1,7 @@
 // spf-record-too-long: an SPF record over 450 bytes, whose DNS answer may
 // not fit in a 512-byte UDP message (RFC 7208 3.4).
 #include "lint/rule.h"
-#include "parser/mail_views.h"
+#include "mail/mail_views.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

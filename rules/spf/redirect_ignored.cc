@@ -1,8 +1,8 @@
 // spf-redirect-ignored: a `redirect` modifier in a record that has an `all`
 // mechanism, which makes verifiers ignore the redirect (RFC 7208 6.1).
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

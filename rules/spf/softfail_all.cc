@@ -1,7 +1,7 @@
 // spf-softfail-all: `~all`: hosts the record does not list only soft-fail.
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 

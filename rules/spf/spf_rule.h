@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 
 namespace zonelint::rules {
 

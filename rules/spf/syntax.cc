@@ -1,8 +1,8 @@
 // spf-syntax: an SPF record the RFC 7208 ABNF rejects (a permerror): each
-// bad term, as the SPF parser (parser/spf.h) reports it.
+// bad term, as the SPF parser (mail/spf.h) reports it.
 #include "lint/rule.h"
-#include "parser/mail_views.h"
-#include "parser/spf.h"
+#include "mail/mail_views.h"
+#include "mail/spf.h"
 #include "rules/spf/spf_rule.h"
 
 namespace zonelint::rules {

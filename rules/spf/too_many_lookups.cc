@@ -2,7 +2,7 @@
 // DNS-querying terms, counted across includes and redirects (RFC 7208
 // 4.6.4).
 #include "lint/rule.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 
@@ -19,8 +19,7 @@ class SpfTooManyLookups final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const SpfLookupAnalysis& analysis =
-        SpfLookupAnalysis::Of(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis = context.views.SpfLookups();
     for (const SpfRecordLookups& record : analysis.records()) {
       const SpfTermCost* passing =
           record.TermPassing(kSpfLookupLimit, /*voids=*/false);

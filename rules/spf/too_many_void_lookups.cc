@@ -4,7 +4,7 @@
 #include <string>
 
 #include "lint/rule.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 
@@ -21,8 +21,7 @@ class SpfTooManyVoidLookups final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const SpfLookupAnalysis& analysis =
-        SpfLookupAnalysis::Of(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis = context.views.SpfLookups();
     for (const SpfRecordLookups& record : analysis.records()) {
       const SpfTermCost* passing =
           record.TermPassing(kSpfVoidLookupLimit, /*voids=*/true);

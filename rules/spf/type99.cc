@@ -1,7 +1,7 @@
 // spf-type99: an SPF (type 99) record, which RFC 7208 3.1 retired: verifiers
 // read SPF from TXT only.
 #include "lint/rule.h"
-#include "parser/mail_views.h"
+#include "mail/mail_views.h"
 #include "parser/universe.h"
 #include "util/strings.h"
 

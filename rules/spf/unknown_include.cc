@@ -2,7 +2,7 @@
 // linted zone and in no cost table: zonelint counts it as 1 lookup, so the
 // record's total is a lower bound.
 #include "lint/rule.h"
-#include "rules/spf/lookups.h"
+#include "mail/spf_lookups.h"
 #include "rules/spf/spf_rule.h"
 #include "util/strings.h"
 
@@ -19,8 +19,7 @@ class SpfUnknownInclude final : public Rule {
   }
 
   void Check(const LintContext& context, RuleSink& sink) const override {
-    const SpfLookupAnalysis& analysis =
-        SpfLookupAnalysis::Of(context.views, context.spf_costs);
+    const SpfLookupAnalysis& analysis = context.views.SpfLookups();
     for (const SpfRecordLookups& record : analysis.records()) {
       for (const SpfTermCost& cost : record.chain) {
         if (cost.source != SpfCostSource::kUnknown) continue;

@@ -12,9 +12,9 @@
 #ifndef ZONELINT_MAIL_TXT_TEXT_H_
 #define ZONELINT_MAIL_TXT_TEXT_H_
 
-#include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,21 +22,22 @@
 #include "parser/source.h"
 #include "parser/zone.h"
 #include "util/arena.h"
-#include "util/parallel.h"
 
 namespace zonelint {
 
 // Where deferred texts (see TxtText::Deferred) are stored once joined.
-// Safe to use from several threads: each ParallelFor worker stores into its
-// own arena (WorkerSlot), so joining takes no lock.
+// Safe to use from several threads: a store takes a lock, which costs
+// little beside the joining itself.
 class JoinedTexts {
  public:
   std::string_view Store(std::string_view s) {
-    return arenas_[WorkerSlot()].Store(s);
+    std::lock_guard<std::mutex> lock(mutex_);
+    return arena_.Store(s);
   }
 
  private:
-  std::array<StringArena, kMaxWorkers> arenas_;
+  std::mutex mutex_;
+  StringArena arena_;
 };
 
 class TxtText {

@@ -9,12 +9,11 @@ namespace zonelint {
 
 namespace {
 
-thread_local size_t worker_slot = 0;
-thread_local bool in_parallel_for = false;
+// Whether a ParallelFor has helper threads running: then another call
+// (nested, or from another thread) runs inline, so threads never multiply.
+std::atomic<bool> busy{false};
 
 }  // namespace
-
-size_t WorkerSlot() { return worker_slot; }
 
 void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn,
                  size_t chunk) {
@@ -23,9 +22,8 @@ void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn,
   const size_t min_per_thread = 4 * chunk;
   const size_t cores =
       std::clamp<size_t>(std::thread::hardware_concurrency(), 1, kMaxWorkers);
-  const size_t threads =
-      in_parallel_for ? 1 : std::min(cores, n / min_per_thread);
-  if (threads <= 1) {
+  const size_t threads = std::min(cores, n / min_per_thread);
+  if (threads <= 1 || busy.exchange(true)) {
     if (n > 0) fn(0, n);
     return;
   }
@@ -38,16 +36,11 @@ void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn,
   };
   std::vector<std::thread> helpers;
   for (size_t t = 1; t < threads; ++t) {
-    helpers.emplace_back([&work, t] {
-      worker_slot = t;
-      in_parallel_for = true;
-      work();
-    });
+    helpers.emplace_back(work);
   }
-  in_parallel_for = true;
   work();
-  in_parallel_for = false;
   for (std::thread& helper : helpers) helper.join();
+  busy.store(false);
 }
 
 }  // namespace zonelint

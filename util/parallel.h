@@ -16,18 +16,14 @@ namespace zonelint {
 // all are done. A chunk is 1024 small items, or 1 when each is large (a
 // file to parse). fn must be safe to call concurrently on disjoint chunks; what
 // it writes for index i should go to slot i of storage sized beforehand, so the
-// result does not depend on the scheduling.
+// result does not depend on the scheduling. One ParallelFor runs at a time in
+// the process: a call made while another runs (from inside fn, or from
+// another thread) runs on its caller's thread alone.
 void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn,
                  size_t chunk = 1024);
 
 // The most threads ParallelFor uses.
 inline constexpr size_t kMaxWorkers = 4;
-
-// The calling thread's worker slot, in [0, kMaxWorkers): 0 outside
-// ParallelFor and for the thread that called it, 1.. for its helpers. No two
-// threads running at once share a slot, so per-slot storage needs no lock.
-// (A ParallelFor inside another runs on the calling thread alone.)
-size_t WorkerSlot();
 
 }  // namespace zonelint
 

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <thread>
 #include <vector>
 
 #include "gtest/gtest.h"
@@ -34,31 +35,28 @@ TEST(ParallelForTest, ResultsBySlotDoNotDependOnScheduling) {
   for (size_t i = 0; i < n; ++i) ASSERT_EQ(out[i], i * i % 1009);
 }
 
-TEST(ParallelForTest, WorkerSlotsAreDistinctAndNestedCallsRunInline) {
-  EXPECT_EQ(WorkerSlot(), 0u);
+TEST(ParallelForTest, NestedAndConcurrentCallsRunInline) {
   const size_t n = 200000;
-  // Per-slot tallies with no lock: each slot is one thread's at a time.
-  std::vector<size_t> per_slot(kMaxWorkers, 0);
-  std::vector<size_t> slot_of(n);
-  std::atomic<int> nested_bad{0};
+  std::atomic<int> outer_threads_seen{0};
+  std::atomic<int> nested_elsewhere{0};
+  std::vector<std::atomic<int>> seen(n);
   ParallelFor(n, [&](size_t begin, size_t end) {
-    const size_t slot = WorkerSlot();
-    ASSERT_LT(slot, kMaxWorkers);
-    for (size_t i = begin; i < end; ++i) {
-      slot_of[i] = slot;
-      ++per_slot[slot];
-    }
-    // A ParallelFor inside runs on this thread, in this slot.
+    for (size_t i = begin; i < end; ++i) ++seen[i];
+    // A ParallelFor inside runs on this thread: every chunk of it here.
+    const std::thread::id me = std::this_thread::get_id();
     ParallelFor(10000, [&](size_t, size_t) {
-      if (WorkerSlot() != slot) ++nested_bad;
+      if (std::this_thread::get_id() != me) ++nested_elsewhere;
     });
+    ++outer_threads_seen;
   });
-  EXPECT_EQ(nested_bad.load(), 0);
-  size_t total = 0;
-  for (size_t count : per_slot) total += count;
-  EXPECT_EQ(total, n);  // no tally lost to a shared slot
-  for (size_t i = 0; i < n; ++i) ASSERT_LT(slot_of[i], kMaxWorkers);
-  EXPECT_EQ(WorkerSlot(), 0u);
+  EXPECT_EQ(nested_elsewhere.load(), 0);
+  for (size_t i = 0; i < n; ++i) ASSERT_EQ(seen[i].load(), 1) << i;
+  // Afterwards a call may use helpers again.
+  std::vector<std::atomic<int>> again(n);
+  ParallelFor(n, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) ++again[i];
+  });
+  for (size_t i = 0; i < n; ++i) ASSERT_EQ(again[i].load(), 1) << i;
 }
 
 }  // namespace

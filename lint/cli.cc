@@ -435,8 +435,8 @@ int RunCli(const std::vector<std::string>& args, std::istream& in,
   // anything big is allocated or any helper thread starts.
   uint64_t input_bytes = stdin_text.size();
   for (const std::string& file : files) {
-    std::error_code ec;
     if (file == "-") continue;
+    std::error_code ec;
     const uintmax_t size = std::filesystem::file_size(file, ec);
     if (!ec) input_bytes += size;
   }

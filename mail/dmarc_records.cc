@@ -8,18 +8,14 @@
 namespace zonelint {
 
 std::vector<DmarcSite> ParseDmarcSites(const MailViews& views) {
-  const std::vector<const TxtSite*> sites =
-      views.MailTxtOfKind(MailName::kDmarc);
-  size_t count = 0;
-  for (const TxtSite* site : sites) {
-    count += dmarc::IsDmarcRecord(site->text.text());
+  std::vector<const TxtSite*> sites;
+  for (const TxtSite* site : views.MailTxtOfKind(MailName::kDmarc)) {
+    if (dmarc::IsDmarcRecord(site->text.text())) sites.push_back(site);
   }
   std::vector<DmarcSite> out;
-  out.reserve(count);  // exact: a big zone has many
+  out.reserve(sites.size());  // exact: a big zone has many
   for (const TxtSite* site : sites) {
-    if (dmarc::IsDmarcRecord(site->text.text())) {
-      out.push_back({site, site->name().domain, {}});
-    }
+    out.push_back({site, site->name().domain, {}});
   }
   // Each record on its own: parsed side by side on a huge zone.
   ParallelFor(out.size(), [&](size_t begin, size_t end) {

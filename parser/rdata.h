@@ -4,7 +4,6 @@
 #define ZONELINT_PARSER_RDATA_H_
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +11,6 @@
 #include "absl/types/span.h"
 #include "parser/master_grammar.h"
 #include "parser/name.h"
-#include "parser/record_views.h"
 #include "parser/zone.h"
 
 namespace zonelint {
@@ -56,8 +54,6 @@ void ParseRdata(uint16_t type, const RdataInput& in, RdataOutput* out);
 bool ParseTtl(std::string_view token, uint32_t* ttl);
 // Decodes an unsigned decimal of at most `max`.
 bool ParseUnsigned(std::string_view token, uint64_t max, uint64_t* value);
-
-// Typed views of MX, CNAME, ... are in parser/record_views.h.
 
 // The decoded character-strings of TXT or SPF rdata, with each string's
 // source range.

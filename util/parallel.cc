@@ -9,6 +9,9 @@ namespace zonelint {
 
 namespace {
 
+// The most threads ParallelFor uses.
+constexpr size_t kMaxWorkers = 4;
+
 // Whether a ParallelFor has helper threads running: then another call
 // (nested, or from another thread) runs inline, so threads never multiply.
 std::atomic<bool> busy{false};

@@ -22,9 +22,6 @@ namespace zonelint {
 void ParallelFor(size_t n, const std::function<void(size_t, size_t)>& fn,
                  size_t chunk = 1024);
 
-// The most threads ParallelFor uses.
-inline constexpr size_t kMaxWorkers = 4;
-
 }  // namespace zonelint
 
 #endif  // ZONELINT_UTIL_PARALLEL_H_

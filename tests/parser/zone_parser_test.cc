@@ -17,6 +17,7 @@
 #include "lint/session.h"
 #include "parser/name.h"
 #include "parser/rdata.h"
+#include "parser/record_views.h"
 #include "parser/rrtype.h"
 #include "parser/source.h"
 #include "parser/zone.h"
